@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/**
+ * DOC: MODULE(), the entry point of a C++ module
+ *
+ *	struct CxxMinimal {
+ *		cxx::Vec<int> numbers;
+ *
+ *		static cxx::Result<CxxMinimal> init(cxx::ThisModule &)
+ *		{
+ *			cxx::Vec<int> numbers;
+ *			TRY(numbers.try_push(72));
+ *			return cxx::Ok<CxxMinimal>(cxx::move(numbers));
+ *		}
+ *		~CxxMinimal();	// runs at rmmod, like Rust's Drop
+ *	};
+ *
+ *	MODULE(CxxMinimal, name = "cxx_minimal", author = "Jane Doe",
+ *	       description = "A minimal module", license = "GPL");
+ *
+ * MODULE(type, fields...) emits:
+ *  - init_module(): constructs the module's static-storage objects, then
+ *    calls type::init(). On error it destroys those objects again and
+ *    returns the error to insmod: nothing is left behind. On success it keeps
+ *    the returned object until cleanup_module(). The object is constructed
+ *    in place by cxx::Ok<type>(...) and never moved, so its destructor runs
+ *    exactly once.
+ *  - cleanup_module(): destroys the object (~type), then the static-storage
+ *    objects, newest first.
+ *  - the .modinfo strings of the fields, byte for byte as C's MODULE_*().
+ *
+ * Fields: name (required; must equal the .ko's name), license (required;
+ * GPL-compatible), description (at most once), author and alias (any number
+ * of times). A missing, repeated, empty or misspelt field fails to compile.
+ */
+#ifndef _CXX_MODULE_H
+#define _CXX_MODULE_H
+
+#include <cxx/this_module.h> /* first: frees the name MODULE */
+#include <cxx/bindings.h>
+#include <cxx/error.h>
+#include <cxx/modinfo.h>
+#include <cxx/new.h>
+#include <cxx/utility.h>
+
+extern "C" {
+/* cxx/ctors.c */
+int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
+		  void *dso);
+void cxx_run_dtors(void *dso);
+/* Bounds of the module's .cxx_ctors, from scripts/cxx_module.lds. */
+extern void (*const __cxx_ctors_start[])(void) __attribute__((visibility("hidden")));
+extern void (*const __cxx_ctors_end[])(void) __attribute__((visibility("hidden")));
+extern void *__dso_handle __attribute__((visibility("hidden")));
+/* The entry points the module loader calls. */
+int init_module(void);
+void cleanup_module(void);
+}
+
+namespace cxx {
+
+/**
+ * class ModuleSlot - where MODULE() keeps the module's object between
+ * init_module() and cleanup_module().
+ */
+template <typename T> class ModuleSlot {
+public:
+	/** init() - run static constructors and T::init(); 0 or -errno. */
+	int init()
+	{
+		static_assert(requires(ThisModule &m) {
+			{ T::init(m) } -> same_as<Result<T>>;
+		}, "MODULE(): the type must have "
+		   "`static cxx::Result<T> init(cxx::ThisModule &)`");
+
+		int ret = cxx_run_ctors(__cxx_ctors_start, __cxx_ctors_end,
+					&__dso_handle);
+		if (ret)
+			return ret;
+		ThisModule mod = ThisModule::current();
+		/* Constructed in place: the module object is never moved. */
+		Result<T> *r = new (storage_) Result<T>(T::init(mod));
+		if (!r->is_ok()) {
+			ret = r->error().to_errno();
+			r->~Result<T>();
+			cxx_run_dtors(&__dso_handle);
+		}
+		return ret;
+	}
+
+	/** exit() - destroy the object, then the static-storage objects. */
+	void exit()
+	{
+		/* SAFETY: init() succeeded, or the loader would not call exit. */
+		reinterpret_cast<Result<T> *>(storage_)->~Result<T>();
+		cxx_run_dtors(&__dso_handle);
+	}
+
+private:
+	alignas(Result<T>) unsigned char storage_[sizeof(Result<T>)];
+};
+
+} /* namespace cxx */
+
+/**
+ * MODULE() - declare a C++ module: its type and its .modinfo fields.
+ * @type: the module's type; see the DOC above.
+ * @...: `key = "value"` fields.
+ */
+#define MODULE(type, ...)                                                     \
+	namespace cxx_module_info {                                           \
+	using namespace ::cxx::modinfo::fields;                               \
+	inline constexpr auto info = ::cxx::modinfo::make(__VA_ARGS__);       \
+	static_assert(info.count(::cxx::modinfo::Key::name) == 1,             \
+		      "MODULE(): give the module's name exactly once: "       \
+		      "name = \"<the .ko file's name>\"");                    \
+	static_assert(info.count(::cxx::modinfo::Key::name) != 1 ||           \
+			      ::cxx::str_eq(info.get(::cxx::modinfo::Key::name), \
+					    KBUILD_MODNAME),                  \
+		      "MODULE(): name must equal the module's file name "     \
+		      "(KBUILD_MODNAME, from obj-m in Kbuild)");              \
+	static_assert(info.count(::cxx::modinfo::Key::license) != 0,          \
+		      "MODULE(): missing license; add license = \"GPL\" "     \
+		      "(or another GPL-compatible license)");                 \
+	static_assert(info.count(::cxx::modinfo::Key::license) <= 1,          \
+		      "MODULE(): license given more than once");              \
+	static_assert(info.count(::cxx::modinfo::Key::license) != 1 ||        \
+			      ::cxx::modinfo::is_gpl_compatible(               \
+				      info.get(::cxx::modinfo::Key::license)), \
+		      "MODULE(): license must be GPL-compatible: \"GPL\", "   \
+		      "\"GPL v2\", \"GPL and additional rights\", "           \
+		      "\"Dual BSD/GPL\", \"Dual MIT/GPL\" or \"Dual MPL/GPL\""); \
+	static_assert(info.count(::cxx::modinfo::Key::description) <= 1,      \
+		      "MODULE(): description given more than once");          \
+	static_assert(!info.has_empty_value(),                                \
+		      "MODULE(): a field's value must not be empty");         \
+	CXX_MODINFO_SECTION static constexpr auto blob =                      \
+		::cxx::modinfo::blob<info.blob_size(                          \
+			::cxx::str_len(CXX_MODULE_PREFIX))>(info,             \
+							    CXX_MODULE_PREFIX); \
+	}                                                                     \
+	CXX_MODULE_ENTRY_POINTS(type)
+
+#ifdef CXX_BUILT_AS_MODULE
+#define CXX_MODULE_ENTRY_POINTS(type)                                         \
+	static ::cxx::ModuleSlot<type> __cxx_module_slot;                     \
+	extern "C" [[gnu::section(".init.text"), gnu::cold]] int              \
+	init_module(void)                                                     \
+	{                                                                     \
+		return __cxx_module_slot.init();                              \
+	}                                                                     \
+	extern "C" [[gnu::section(".exit.text"), gnu::cold,                   \
+		     gnu::no_instrument_function]] void                       \
+	cleanup_module(void)                                                  \
+	{                                                                     \
+		__cxx_module_slot.exit();                                     \
+	}
+#else
+#define CXX_MODULE_ENTRY_POINTS(type)                                         \
+	static_assert(::cxx::dependent_false<type>,                           \
+		      "MODULE(): built-in C++ code needs CONFIG_CXX in the "  \
+		      "kernel tree; build this file as a module (obj-m)")
+#endif
+
+#endif /* _CXX_MODULE_H */

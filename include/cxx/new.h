@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/**
+ * DOC: operator new and delete on the kernel's slab allocator
+ *
+ * Every form of operator new allocates with kmalloc() and every operator
+ * delete frees with kfree() (cxx/new.cpp). Allocation never panics and never
+ * throws: a failed allocation yields nullptr, and since C++ for Linux builds
+ * with -fcheck-new, the compiler tests for it before running a constructor,
+ * so `new T` is safe to check against nullptr. Containers such as cxx::Vec
+ * return a cxx::Result instead, so their failures cannot be ignored.
+ *
+ * The gfp flags default to GFP_KERNEL; pass others as a placement argument:
+ *
+ *	Foo *p = new (cxx::GFP_ATOMIC) Foo(1, 2);
+ *	if (!p)
+ *		return cxx::code::ENOMEM;
+ */
+#ifndef _CXX_NEW_H
+#define _CXX_NEW_H
+
+#include <cxx/bindings.h>
+
+namespace std {
+/** align_val_t - g++ passes an over-aligned type's alignment as this. */
+enum class align_val_t : cxx::size_t {};
+/** nothrow_t - tag of the non-throwing forms (every form is, here). */
+struct nothrow_t {
+	explicit nothrow_t() = default;
+};
+/** nothrow - the tag value, as `new (std::nothrow) T`. */
+inline constexpr nothrow_t nothrow{};
+} /* namespace std */
+
+namespace cxx {
+
+/** struct Gfp - allocation flags (gfp_t) for operator new and containers. */
+struct Gfp {
+	bindings::gfp_t flags;
+};
+
+/** GFP_KERNEL - may sleep; the default for every allocation. */
+inline constexpr Gfp GFP_KERNEL{CXX_GFP_KERNEL};
+/** GFP_ATOMIC - never sleeps; for atomic context and interrupt handlers. */
+inline constexpr Gfp GFP_ATOMIC{CXX_GFP_ATOMIC};
+/** GFP_NOWAIT - never sleeps, does not dip into atomic reserves. */
+inline constexpr Gfp GFP_NOWAIT{CXX_GFP_NOWAIT};
+/** GFP_NOIO - may sleep but starts no I/O. */
+inline constexpr Gfp GFP_NOIO{CXX_GFP_NOIO};
+/** GFP_NOFS - may sleep but does not call into filesystems. */
+inline constexpr Gfp GFP_NOFS{CXX_GFP_NOFS};
+
+/** operator| - add a modifier, e.g. GFP_KERNEL | __GFP_ZERO. */
+constexpr Gfp operator|(Gfp a, Gfp b) { return Gfp{a.flags | b.flags}; }
+/** GFP_ZERO - modifier: return zeroed memory. */
+inline constexpr Gfp GFP_ZERO{CXX_GFP_ZERO};
+/** GFP_NOWARN - modifier: no warning when the allocation fails. */
+inline constexpr Gfp GFP_NOWARN{CXX_GFP_NOWARN};
+
+} /* namespace cxx */
+
+/*
+ * The replaceable forms. All are noexcept: with -fno-exceptions nothing can
+ * throw, and a noexcept operator new obliges g++ to check for nullptr.
+ */
+void *operator new(cxx::size_t size) noexcept;
+void *operator new[](cxx::size_t size) noexcept;
+void *operator new(cxx::size_t size, std::align_val_t align) noexcept;
+void *operator new[](cxx::size_t size, std::align_val_t align) noexcept;
+void *operator new(cxx::size_t size, const std::nothrow_t &) noexcept;
+void *operator new[](cxx::size_t size, const std::nothrow_t &) noexcept;
+void *operator new(cxx::size_t size, std::align_val_t align,
+		   const std::nothrow_t &) noexcept;
+void *operator new[](cxx::size_t size, std::align_val_t align,
+		     const std::nothrow_t &) noexcept;
+
+/* With explicit gfp flags. */
+void *operator new(cxx::size_t size, cxx::Gfp gfp) noexcept;
+void *operator new[](cxx::size_t size, cxx::Gfp gfp) noexcept;
+void *operator new(cxx::size_t size, std::align_val_t align,
+		   cxx::Gfp gfp) noexcept;
+void *operator new[](cxx::size_t size, std::align_val_t align,
+		     cxx::Gfp gfp) noexcept;
+
+void operator delete(void *p) noexcept;
+void operator delete[](void *p) noexcept;
+void operator delete(void *p, cxx::size_t size) noexcept;
+void operator delete[](void *p, cxx::size_t size) noexcept;
+void operator delete(void *p, std::align_val_t align) noexcept;
+void operator delete[](void *p, std::align_val_t align) noexcept;
+void operator delete(void *p, cxx::size_t size, std::align_val_t align) noexcept;
+void operator delete[](void *p, cxx::size_t size,
+		       std::align_val_t align) noexcept;
+void operator delete(void *p, const std::nothrow_t &) noexcept;
+void operator delete[](void *p, const std::nothrow_t &) noexcept;
+void operator delete(void *p, std::align_val_t align,
+		     const std::nothrow_t &) noexcept;
+void operator delete[](void *p, std::align_val_t align,
+		       const std::nothrow_t &) noexcept;
+/* Matching deletes for the gfp forms, used if a constructor could fail. */
+void operator delete(void *p, cxx::Gfp) noexcept;
+void operator delete[](void *p, cxx::Gfp) noexcept;
+void operator delete(void *p, std::align_val_t align, cxx::Gfp) noexcept;
+void operator delete[](void *p, std::align_val_t align, cxx::Gfp) noexcept;
+
+/** Placement new: construct in storage the caller owns. Never allocates. */
+[[nodiscard]] inline void *operator new(cxx::size_t, void *where) noexcept
+{
+	return where;
+}
+/** Placement new[]: construct an array in storage the caller owns. */
+[[nodiscard]] inline void *operator new[](cxx::size_t, void *where) noexcept
+{
+	return where;
+}
+inline void operator delete(void *, void *) noexcept {}
+inline void operator delete[](void *, void *) noexcept {}
+
+#endif /* _CXX_NEW_H */

@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: GPL-2.0
+# ==========================================================================
+# Kbuild learns C++
+# ==========================================================================
+#
+# Included by a Kbuild file after its obj-m lines:
+#
+#	obj-m += cxx_minimal.o			# cxx_minimal.cpp beside it
+#	obj-m += mixed.o
+#	mixed-y := main.o helper.o		# main.cpp and helper.c
+#	include $(src)/../../scripts/Makefile.cxx
+#
+# and then `make -C $KDIR M=$PWD` builds cxx_minimal.ko and mixed.ko as it
+# builds C modules. What it does:
+#
+#  - compiles <file>.cpp to <file>.o (quiet: "CXX [M]  <file>.o") with the
+#    target kernel's own C flags (c_flags, so every ABI flag, instrumentation
+#    flag and include path of the configured kernel comes along), minus the
+#    flags g++ reports as C-only, minus the -include of compiler_types.h, plus
+#    $(KBUILD_CXXFLAGS); per directory cxxflags-y, per file CXXFLAGS_<file>.o
+#    and CXXFLAGS_REMOVE_<file>.o, like ccflags-y / CFLAGS_<file>.o. Through
+#    if_changed_rule and fixdep: .cmd files, header dependencies, rebuild on
+#    flag change, and objtool with the kernel's options.
+#  - links the C++ runtime (cxx/) into each C++ module, because a distribution
+#    kernel does not carry it: a single-object C++ module X becomes a
+#    composite of X.cxx.o (from X.cpp) and the runtime; a composite one gets
+#    the runtime added. The runtime is compiled once per directory, into
+#    $(obj)/.cxx/.
+#  - partially links every C++ module with scripts/cxx_module.lds, which hands
+#    its static constructors to the runtime.
+#  - generates <generated/cxx/kernel_abi.h> from the kernel's headers, as
+#    Kbuild makes asm-offsets.h.
+#  - runs scripts/gen_modinfo.py on each linked C++ module: an inconsistent
+#    .modinfo or __param table fails the build; the report is <module>.modinfo.
+
+ifndef cxx-makefile-included
+cxx-makefile-included := y
+
+# The C++ for Linux tree this file belongs to.
+cxx-srctree := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
+
+# The C++ compiler pairs with the kernel's C compiler: gcc-12 -> g++-12.
+ifneq ($(origin CXX),command line)
+CXX := $(subst gcc,g++,$(CC))
+endif
+
+cxx-src-dir := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
+
+# Where this directory's runtime objects and generated headers go.
+cxx-out := .cxx
+cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
+cxx-abi-h := $(obj)/$(cxx-out)/include/generated/cxx/kernel_abi.h
+cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
+
+# The runtime linked into every C++ module (see cxx/).
+cxx-runtime := $(addprefix $(cxx-out)/,new.o ctors.o abi.o helpers.o)
+
+# The dialect: what makes C++ fit the kernel. See
+# Documentation/cxx/general-information.rst for why each is there.
+KBUILD_CXXFLAGS := -std=gnu++20 -fno-exceptions -fno-rtti \
+		   -fno-threadsafe-statics -fcheck-new -nostdinc++ \
+		   -fno-asynchronous-unwind-tables -Werror=format \
+		   -I$(cxx-srctree)/include -I$(obj)/$(cxx-out)/include
+
+# Flags of the kernel's C command line that g++ refuses for C++ (-std=gnu11,
+# -Werror=strict-prototypes, ...). Asked of g++ itself, once per directory
+# and only when a C++ file is compiled, so it follows whatever config and
+# compiler the kernel was built with.
+cxx-c-only-flags = $(eval cxx-c-only-flags := $(shell LC_ALL=C $(CXX) \
+	-x c++ -fsyntax-only $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(ccflags-y) \
+	$(KBUILD_CFLAGS_MODULE) - </dev/null 2>&1 | sed -n \
+	-e "s/.*command-line option '\([^']*\)' is valid for C\/ObjC but not for C++.*/\1/p" \
+	-e "s/.*'-Werror=' argument '\([^']*\)' is not valid for C++.*/\1/p"))$(cxx-c-only-flags)
+
+# The per-file knobs take the name of the object as the user wrote it
+# (X.o), also for the X.cxx.o a single-object module is compiled to.
+cxx-stem = $(patsubst %.cxx,%,$(target-stem))
+
+cxx_flags = $(filter-out $(cxx-c-only-flags) $(CXXFLAGS_REMOVE_$(cxx-stem).o), \
+	      $(subst -include $(srctree)/include/linux/compiler_types.h,, \
+		$(c_flags)) \
+	      $(KBUILD_CXXFLAGS) $(cxxflags-y) $(CXXFLAGS_$(cxx-stem).o))
+
+# Compile C++ sources (.cpp)
+# ---------------------------------------------------------------------------
+
+quiet_cmd_cxx_o_cpp = CXX $(quiet_modtag)  $@
+      cmd_cxx_o_cpp = $(CXX) $(cxx_flags) -c -o $@ $< $(cmd_objtool)
+
+define rule_cxx_o_cpp
+	$(call cmd_and_fixdep,cxx_o_cpp)
+	$(call cmd,gen_ksymdeps)
+	$(call cmd,gen_objtooldep)
+endef
+
+quiet_cmd_cxx_s_cpp = CXX $(quiet_modtag)  $@
+      cmd_cxx_s_cpp = $(CXX) $(cxx_flags) -fverbose-asm -S -o $@ $<
+
+quiet_cmd_cxx_i_cpp = CPP $(quiet_modtag) $@
+      cmd_cxx_i_cpp = $(CXX) $(cxx_flags) -E -o $@ $<
+
+$(obj)/%.o: $(src)/%.cpp $(cxx-abi-h) FORCE
+	$(call if_changed_rule,cxx_o_cpp)
+
+# A single-object C++ module's own translation unit.
+$(obj)/%.cxx.o: $(src)/%.cpp $(cxx-abi-h) FORCE
+	$(call if_changed_rule,cxx_o_cpp)
+
+$(obj)/%.s: $(src)/%.cpp $(cxx-abi-h) FORCE
+	$(call if_changed_dep,cxx_s_cpp)
+
+$(obj)/%.i: $(src)/%.cpp $(cxx-abi-h) FORCE
+	$(call if_changed_dep,cxx_i_cpp)
+
+# The runtime, compiled for this directory's modules: C++ with the rule
+# above, C with the kernel's own rule_cc_o_c.
+$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.cpp $(cxx-abi-h) FORCE
+	$(call if_changed_rule,cxx_o_cpp)
+
+$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.c FORCE
+	$(call if_changed_rule,cc_o_c)
+
+# The runtime serves several modules: no single KBUILD_MODNAME fits it.
+$(addprefix $(obj)/,$(cxx-runtime)): modname-multi := cxx
+
+# <generated/cxx/kernel_abi.h>, as Kbuild makes asm-offsets.h
+# ---------------------------------------------------------------------------
+
+$(obj)/$(cxx-out)/kernel_abi.s: $(cxx-srctree)/cxx/kernel_abi.c FORCE
+	$(call if_changed_dep,cc_s_c)
+
+$(cxx-abi-h): $(obj)/$(cxx-out)/kernel_abi.s FORCE
+	$(call filechk,offsets,__CXX_KERNEL_ABI_H__)
+
+targets += $(cxx-out)/kernel_abi.s
+
+# The modules: runtime, partial-link script, .modinfo check
+# ---------------------------------------------------------------------------
+
+cxx-parts-of = $(strip $($(1:.o=-objs)) $($(1:.o=-y)) $($(1:.o=-m)))
+cxx-has-cpp = $(strip $(foreach o,$(1),$(wildcard $(cxx-src-dir)/$(o:.o=.cpp))))
+
+# obj-m entries built from a .cpp file of the same name.
+cxx-single-m := $(foreach m,$(filter %.o,$(obj-m)),$(if $(call cxx-parts-of,$(m)),,$(if $(wildcard $(cxx-src-dir)/$(m:.o=.cpp)),$(m))))
+# Composite obj-m entries with at least one .cpp part.
+cxx-multi-m := $(foreach m,$(filter %.o,$(obj-m)),$(if $(call cxx-has-cpp,$(call cxx-parts-of,$(m))),$(m)))
+
+$(foreach m,$(cxx-single-m),$(eval $(m:.o=-y) := $(m:.o=.cxx.o)))
+$(foreach m,$(cxx-single-m),$(eval $(obj)/$(m:.o=.cxx.o): modname-multi := $(m:.o=)))
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-runtime)))
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += -T $(cxx-lds)))
+$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)
+
+quiet_cmd_cxx_modinfo = MODINFO $@
+      cmd_cxx_modinfo = $(PYTHON3) $(cxx-gen-modinfo) -q -o $@ $<
+
+$(obj)/%.modinfo: $(obj)/%.o $(cxx-gen-modinfo) FORCE
+	$(call if_changed,cxx_modinfo)
+
+always-m += $(patsubst %.o,%.modinfo,$(cxx-single-m) $(cxx-multi-m))
+
+clean-files += $(cxx-out)
+
+ifeq ($(strip $(obj-m)$(obj-y)),)
+$(error $(lastword $(MAKEFILE_LIST)): include it after the obj-m lines of $(cxx-src-dir)/Kbuild)
+endif
+
+endif # cxx-makefile-included
