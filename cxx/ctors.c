@@ -20,6 +20,9 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 
+/* One entry of .cxx_ctors: a constructor function g++ emitted. */
+typedef void (*cxx_ctor_t)(void);
+
 /** struct cxx_atexit - one destructor registered by __cxa_atexit(). */
 struct cxx_atexit {
 	struct list_head node;
@@ -106,10 +109,8 @@ static void __attribute__((constructor(101))) cxx_ctors_begin(void)
  * Return: 0, or -ENOMEM when a destructor could not be registered; then every
  * object constructed so far has been destroyed again.
  */
-int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
-		  void *dso);
-int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
-		  void *dso)
+int cxx_run_ctors(const cxx_ctor_t *start, const cxx_ctor_t *end, void *dso);
+int cxx_run_ctors(const cxx_ctor_t *start, const cxx_ctor_t *end, void *dso)
 {
 	for (; start < end; start++)
 		(*start)();

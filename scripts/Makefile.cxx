@@ -60,6 +60,7 @@ cxx-runtime := $(addprefix $(cxx-out)/,new.o ctors.o abi.o helpers.o)
 KBUILD_CXXFLAGS := -std=gnu++20 -fno-exceptions -fno-rtti \
 		   -fno-threadsafe-statics -fcheck-new -nostdinc++ \
 		   -fno-asynchronous-unwind-tables -Werror=format \
+		   -Werror=unused-result \
 		   -I$(cxx-srctree)/include -I$(obj)/$(cxx-out)/include
 
 # Flags of the kernel's C command line that g++ refuses for C++ (-std=gnu11,

@@ -1,0 +1,92 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The in-guest half of `make check`: run by busybox sh as the QEMU guest's
+# scenario (qemu/boot.sh), in /lib/cxx where the modules are. Every step
+# prints "@@@ step NAME", then what it did; commands' exit codes as
+# "@@@ rc N"; the kernel log lines the step produced between "@@@ dmesg" and
+# "@@@ end". run_tests.sh judges the output; this script judges nothing.
+
+step() { echo "@@@ step $1"; }
+rc() { echo "@@@ rc $1"; }
+klog() { echo "@@@ dmesg"; dmesg -c; echo "@@@ end"; }
+loaded() { grep -c "^$1 " /proc/modules; }
+
+dmesg -c >/dev/null
+
+step minimal_load
+insmod cxx_minimal.ko; rc $?
+klog
+
+step minimal_unload
+rmmod cxx_minimal; rc $?
+klog
+
+step params_bad_int
+insmod cxx_params.ko my_int=abc 2>&1; rc $?
+echo "loaded=$(loaded cxx_params)"
+[ -e /sys/module/cxx_params ] && echo "sysfs=present" || echo "sysfs=absent"
+klog
+
+step params_values
+insmod cxx_params.ko my_int=-7 my_charp=hello my_array=1,2,3; rc $?
+for f in /sys/module/cxx_params/parameters/*; do
+	echo "sysfs ${f##*/}=$(cat "$f")"
+done
+klog
+
+step params_sysfs_write
+echo 99 >/sys/module/cxx_params/parameters/my_int; rc $?
+echo -n world >/sys/module/cxx_params/parameters/my_charp; rc $?
+rmmod cxx_params; rc $?
+echo "loaded=$(loaded cxx_params)"
+klog
+
+step params_too_many
+insmod cxx_params.ko my_array=1,2,3,4,5 2>&1; rc $?
+echo "loaded=$(loaded cxx_params)"
+klog
+
+step params_defaults
+insmod cxx_params.ko; rc $?
+rmmod cxx_params; rc $?
+klog
+
+step lifetime_ok
+insmod cxx_lifetime.ko; rc $?
+rmmod cxx_lifetime; rc $?
+klog
+
+step lifetime_fail
+insmod cxx_lifetime.ko fail=19 2>&1; rc $?
+echo "loaded=$(loaded cxx_lifetime)"
+klog
+
+step print
+insmod cxx_print.ko; rc $?
+rmmod cxx_print; rc $?
+klog
+
+step runtime
+insmod cxx_runtime.ko; rc $?
+rmmod cxx_runtime; rc $?
+klog
+
+step mixed
+insmod cxx_mixed.ko; rc $?
+rmmod cxx_mixed; rc $?
+klog
+
+step cycles
+fails=0
+for i in $(seq 20); do
+	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed; do
+		insmod $m.ko || fails=$((fails + 1))
+		rmmod $m || fails=$((fails + 1))
+	done
+done
+echo "cycle failures=$fails"
+dmesg -c >/dev/null
+
+step final
+echo "cxx modules loaded=$(grep -c '^cxx_' /proc/modules)"

@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# boot.sh - boot a Debian kernel in QEMU (TCG, never KVM) with a busybox
+# initramfs, run a scenario script in it, and judge the result.
+#
+# Usage:
+#   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
+#           [--show] --scenario SCRIPT --log LOGFILE [FILE...]
+#
+#   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
+#   --timeout  seconds before QEMU is killed (default: 120)
+#   --append   extra kernel command line
+#   --show     also copy the serial console to stdout while it runs
+#   --scenario shell script run by busybox sh in the guest as /scenario.sh,
+#              working directory /lib/cxx
+#   --log      where to write the serial console log (CR stripped)
+#   FILE...    regular files (e.g. *.ko) copied into /lib/cxx/ in the guest
+#
+# The guest's /init prints these marker lines on the serial console:
+#   === CXX-BENCH: scenario start ===
+#   === CXX-BENCH: scenario exit status N ===
+#   === CXX-BENCH: dmesg begin ===  ...whole kernel log...  === CXX-BENCH: dmesg end ===
+#   === CXX-BENCH: tainted T ===
+#
+# Exit status: 0 if the scenario exited 0, the log has no kernel report
+# (Oops, BUG, WARNING, Call Trace, general protection fault, Kernel panic,
+# UBSAN, KASAN, kmemleak leak, hung task / RCU stall) and the kernel is
+# tainted with at most O (4096) and E (8192); 1 on a judged failure (one
+# line per reason on stderr); 2 on a usage or setup error.
+
+set -euo pipefail
+
+readonly PROG=boot.sh
+readonly MARK="=== CXX-BENCH:"
+readonly ALLOWED_TAINT=$((4096 | 8192))
+readonly TAINT_LETTERS=(P F S R M B U D A W C I O E L K X T)
+
+usage() {
+	sed -n '/^# Usage:/,/^#   FILE\.\.\./s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+	exit "${1:-2}"
+}
+
+die() {
+	echo "$PROG: $*" >&2
+	exit 2
+}
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+kernel=""
+timeout_s=120
+append=""
+scenario=""
+log=""
+show=0
+files=()
+
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+	--kernel | --timeout | --append | --scenario | --log)
+		[[ $# -ge 2 ]] || die "$1 needs an argument"
+		case "$1" in
+		--kernel) kernel=$2 ;;
+		--timeout) timeout_s=$2 ;;
+		--append) append=$2 ;;
+		--scenario) scenario=$2 ;;
+		--log) log=$2 ;;
+		esac
+		shift 2
+		;;
+	--show)
+		show=1
+		shift
+		;;
+	-h | --help)
+		usage 0
+		;;
+	--)
+		shift
+		files+=("$@")
+		break
+		;;
+	-*)
+		echo "$PROG: unknown option $1" >&2
+		usage >&2
+		;;
+	*)
+		files+=("$1")
+		shift
+		;;
+	esac
+done
+
+[[ -n "$scenario" ]] || die "--scenario is required"
+[[ -n "$log" ]] || die "--log is required"
+[[ -f "$scenario" ]] || die "scenario $scenario: not a file"
+[[ "$timeout_s" =~ ^[1-9][0-9]*$ ]] || die "--timeout $timeout_s: not a positive integer"
+for f in "${files[@]}"; do
+	[[ -f "$f" ]] || die "$f: not a regular file"
+done
+
+if [[ -z "$kernel" ]]; then
+	kinfo=$("$here/kernel.sh") || exit 2
+	VMLINUZ=""
+	eval "$kinfo"
+	kernel=$VMLINUZ
+fi
+[[ -r "$kernel" ]] || die "kernel $kernel: not readable"
+
+command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 not found (install qemu-system-x86, see deps.sh)"
+command -v cpio >/dev/null || die "cpio not found (install cpio, see deps.sh)"
+
+busybox=${BUSYBOX:-/bin/busybox}
+[[ -x "$busybox" ]] || die "$busybox not found (install busybox-static, see deps.sh)"
+if command -v readelf >/dev/null; then
+	if readelf -lW "$busybox" 2>/dev/null | grep -q 'INTERP'; then
+		die "$busybox is dynamically linked (install busybox-static, see deps.sh)"
+	fi
+elif command -v file >/dev/null; then
+	if ! file -L "$busybox" | grep -Eq 'statically linked|static-pie'; then
+		die "$busybox is not statically linked (install busybox-static, see deps.sh)"
+	fi
+fi
+
+: >"$log" || die "cannot write log $log"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cxx-bench.XXXXXX")
+qpid=""
+cleanup() {
+	if [[ -n "$qpid" ]]; then
+		kill "$qpid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- initramfs ---------------------------------------------------------
+
+root=$tmp/root
+mkdir -p "$root"/{bin,dev,proc,sys,tmp,run,lib/cxx}
+cp "$busybox" "$root/bin/busybox"
+cp "$scenario" "$root/scenario.sh"
+for f in "${files[@]}"; do
+	cp "$f" "$root/lib/cxx/"
+done
+
+cat >"$root/init" <<'EOF'
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+export PATH=/bin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev
+mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+dmesg -n 1
+echo "=== CXX-BENCH: scenario start ==="
+cd /lib/cxx
+sh /scenario.sh
+rc=$?
+cd /
+echo "=== CXX-BENCH: scenario exit status $rc ==="
+echo "=== CXX-BENCH: dmesg begin ==="
+dmesg
+echo "=== CXX-BENCH: dmesg end ==="
+echo "=== CXX-BENCH: tainted $(cat /proc/sys/kernel/tainted) ==="
+sync
+reboot -f
+echo o >/proc/sysrq-trigger
+while :; do sleep 1; done
+EOF
+chmod 0755 "$root/init" "$root/bin/busybox"
+
+# Emit one newc cpio header + name (padded to 4 bytes).
+# Args: ino mode nlink filesize rdevmajor rdevminor name
+newc_header() {
+	local namesize=$((${#7} + 1))
+	local pad=$(((4 - (110 + namesize) % 4) % 4))
+	printf '070701%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X%08X' \
+		"$1" "$2" 0 0 "$3" 0 "$4" 0 0 "$5" "$6" "$namesize" 0
+	printf '%s\0' "$7"
+	head -c "$pad" /dev/zero
+}
+
+initramfs=$tmp/initramfs.cpio
+(cd "$root" && find . -mindepth 1 -print0 | LC_ALL=C sort -z |
+	cpio --null --quiet -o -H newc -R 0:0) >"$initramfs"
+# /dev/console must exist in the initramfs so that /init gets a console;
+# append a second archive holding just that node (works without root).
+{
+	newc_header $((0x7fff0001)) $((0020600)) 1 0 5 1 dev/console
+	newc_header 0 0 1 0 0 0 'TRAILER!!!'
+} >>"$initramfs"
+
+# --- boot --------------------------------------------------------------
+
+serial=$tmp/serial.log
+: >"$serial"
+start=$(date +%s)
+timeout -k 10 "$timeout_s" qemu-system-x86_64 \
+	-accel tcg -machine q35 -cpu max -m 512M -smp 1 \
+	-nodefaults -display none -monitor none -no-reboot \
+	-serial "file:$serial" \
+	-kernel "$kernel" -initrd "$initramfs" \
+	-append "console=ttyS0 panic=-1 quiet loglevel=4 $append" \
+	</dev/null &
+qpid=$!
+if [[ $show -eq 1 ]]; then
+	tail -n +1 -f --pid="$qpid" "$serial" || true
+fi
+qrc=0
+wait "$qpid" || qrc=$?
+qpid=""
+elapsed=$(($(date +%s) - start))
+tr -d '\r' <"$serial" >"$log"
+
+# --- judge -------------------------------------------------------------
+
+if [[ $qrc -ne 0 && $qrc -ne 124 && $qrc -ne 137 && ! -s "$log" ]]; then
+	die "qemu-system-x86_64 failed (exit $qrc) before the guest printed anything"
+fi
+
+fail=0
+reason() {
+	echo "$PROG: $*" >&2
+	fail=1
+}
+
+if [[ $qrc -eq 124 || $qrc -eq 137 ]]; then
+	reason "timed out after $timeout_s s"
+fi
+
+status_line=$(grep -E "^$MARK scenario exit status [0-9]+ ===\$" "$log" | tail -n 1 || true)
+if [[ -z "$status_line" ]]; then
+	if ! grep -qF "$MARK scenario start ===" "$log"; then
+		reason "scenario did not start (qemu exit $qrc)"
+	else
+		reason "scenario did not finish (qemu exit $qrc)"
+	fi
+else
+	src=${status_line#"$MARK scenario exit status "}
+	src=${src%" ==="}
+	if [[ "$src" != 0 ]]; then
+		reason "scenario exited $src"
+	fi
+fi
+
+# Kernel report lines: strip "<N>", "[ time]" and "[ Tpid]" prefixes, allow
+# one "subsys: " prefix (e.g. "watchdog: BUG: soft lockup"), then match.
+report_re='^([A-Za-z0-9_.-]+: )?(Oops([: ]|$)|BUG[: ]|kernel BUG at|WARNING:|Call Trace:|general protection fault|Kernel panic|UBSAN:|KASAN:|unreferenced object 0x|kmemleak: .*suspected memory leak|INFO: .*(stall|blocked for more than)|-+\[ cut here \]-+)'
+mapfile -t reports < <(grep -vF "$MARK" "$log" |
+	sed -E 's/^<[0-9]+>//; s/^\[ *[0-9]+\.[0-9]+\] ?//; s/^\[ *[CT][0-9]+\] ?//' |
+	grep -E "$report_re" | awk '!seen[$0]++' || true)
+max_reports=20
+for ((i = 0; i < ${#reports[@]} && i < max_reports; i++)); do
+	reason "kernel report in log: ${reports[i]}"
+done
+if [[ ${#reports[@]} -gt $max_reports ]]; then
+	reason "... and $((${#reports[@]} - max_reports)) more kernel report lines"
+fi
+
+taint_line=$(grep -E "^$MARK tainted [0-9]+ ===\$" "$log" | tail -n 1 || true)
+if [[ -n "$taint_line" ]]; then
+	taint=${taint_line#"$MARK tainted "}
+	taint=${taint%" ==="}
+	if ((taint & ~ALLOWED_TAINT)); then
+		letters=() bad=()
+		for ((bit = 0; bit < ${#TAINT_LETTERS[@]}; bit++)); do
+			if ((taint & (1 << bit))); then
+				letters+=("${TAINT_LETTERS[bit]}")
+				if ((~ALLOWED_TAINT & (1 << bit))); then
+					bad+=("${TAINT_LETTERS[bit]}=$((1 << bit))")
+				fi
+			fi
+		done
+		if ((taint >> ${#TAINT_LETTERS[@]})); then
+			bad+=("bits>=${#TAINT_LETTERS[@]}")
+		fi
+		reason "kernel tainted $taint ($(
+			IFS=
+			echo "${letters[*]}"
+		)): not allowed: ${bad[*]} (only O=4096, E=8192 are)"
+	fi
+fi
+
+if [[ $fail -ne 0 ]]; then
+	echo "$PROG: FAIL after $elapsed s, log: $log" >&2
+	exit 1
+fi
+echo "$PROG: ok after $elapsed s, log: $log"

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# deps.sh - install the Debian packages the QEMU test bench and the C++
+# module builds need, if any are missing.  Debian's archive only.
+#
+# Usage: tools/testing/cxx/qemu/deps.sh
+#
+# Prints nothing when everything is already installed.  Installing needs
+# root; as non-root it fails, naming the missing packages.  Idempotent.
+
+set -euo pipefail
+
+readonly PACKAGES=(
+	linux-image-amd64
+	linux-headers-amd64
+	qemu-system-x86
+	busybox-static
+	libelf-dev
+	kmod
+	cpio
+	make
+	gcc
+	g++
+	bc
+	python3
+	python3-docutils
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+	status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+	if [[ "$status" != "install ok installed" ]]; then
+		missing+=("$pkg")
+	fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+	exit 0
+fi
+
+if [[ "$(id -u)" -ne 0 ]]; then
+	echo "deps.sh: missing packages (run as root to install): ${missing[*]}" >&2
+	exit 1
+fi
+
+echo "deps.sh: installing: ${missing[*]}"
+apt-get update
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"

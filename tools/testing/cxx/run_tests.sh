@@ -1,0 +1,514 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# run_tests.sh - every test of C++ for Linux (`make check`).
+#
+# Installs what it needs (qemu/deps.sh), builds the samples and the test
+# modules against the Debian kernel's headers, checks the build (flags,
+# objtool, dependencies, clean, .modinfo), runs the compile-fail tests, then
+# boots that kernel once in QEMU and checks what every module did there.
+# Prints "ok N - name" / "not ok N - name" per test and ends with
+# "N passed, N failed"; exits non-zero if any failed.
+#
+# Outputs and logs go to build/check/ (CXX_TEST_OUT to change it).
+
+set -uo pipefail
+export LC_ALL=C
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../../.." && pwd)
+out=${CXX_TEST_OUT:-$top/build/check}
+samples=$top/samples/cxx
+tmods=$here/modules
+gen_modinfo=$top/scripts/gen_modinfo.py
+
+passed=0
+failed=0
+n=0
+
+# t NAME CMD... - run one test; its output goes to $out/NAME.log.
+t() {
+	local name=$1
+	shift
+	n=$((n + 1))
+	if "$@" >"$out/$name.log" 2>&1; then
+		passed=$((passed + 1))
+		echo "ok $n - $name"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - $name"
+		sed 's/^/#   /' "$out/$name.log" | tail -n 25
+	fi
+}
+
+# expect_grep PATTERN FILE - fixed-string match, said in the log on failure.
+has() {
+	grep -qF -- "$1" "$2" || { echo "missing in ${2##*/}: $1"; return 1; }
+}
+hasnt() {
+	! grep -F -- "$1" "$2" || { echo "unexpected in ${2##*/}: $1"; return 1; }
+}
+
+kmake() {
+	local dir=$1
+	shift
+	make -C "$KDIR" M="$dir" "$@"
+}
+
+mkdir -p "$out"
+rm -f "$out"/*.log
+
+"$here/qemu/deps.sh" || exit 1
+eval "$("$here/qemu/kernel.sh")" || exit 1
+echo "# kernel $KVER, headers $KDIR"
+
+# ---------------------------------------------------------------------------
+# Building
+# ---------------------------------------------------------------------------
+
+# A plain build shows the quiet line and nothing C++-specific goes wrong.
+test_quiet_build() {
+	kmake "$samples" clean >/dev/null
+	kmake "$samples" | tee "$out/quiet-build.txt" || return 1
+	has "  CXX [M]  $samples/cxx_minimal.cxx.o" "$out/quiet-build.txt"
+}
+
+# A second make with nothing changed compiles nothing.
+test_no_rebuild() {
+	kmake "$samples" | tee "$out/rebuild.txt" || return 1
+	hasnt "CXX [M]" "$out/rebuild.txt" && hasnt "CC [M]" "$out/rebuild.txt"
+}
+
+# Touching a header every sample includes rebuilds exactly the C++ objects.
+test_header_dependency() {
+	touch "$top/include/cxx/vec.h"
+	kmake "$samples" | tee "$out/header-dep.txt" || return 1
+	for m in cxx_minimal cxx_print cxx_params; do
+		has "CXX [M]  $samples/$m.cxx.o" "$out/header-dep.txt" || return 1
+	done
+	hasnt "CC [M]  $samples/.cxx/helpers.o" "$out/header-dep.txt"
+}
+
+# Changing one file's flags (CXXFLAGS_<file>.o) rebuilds that file only,
+# and the flag is on its command line.
+test_flag_change() {
+	kmake "$samples" V=1 CXXFLAGS_cxx_print.o=-DCXX_TEST_KNOB \
+		>"$out/flag-change.txt" || return 1
+	grep -E "g\+\+.* -DCXX_TEST_KNOB .*cxx_print\.cxx\.o" "$out/flag-change.txt" ||
+		{ echo "no -DCXX_TEST_KNOB on cxx_print's command line"; return 1; }
+	if grep -E "g\+\+.* -o [^ ]*cxx_(minimal|params)\.cxx\.o" "$out/flag-change.txt"; then
+		echo "other objects were rebuilt"
+		return 1
+	fi
+	kmake "$samples" >"$out/flag-change-back.txt" || return 1
+	has "CXX [M]  $samples/cxx_print.cxx.o" "$out/flag-change-back.txt"
+}
+
+# make clean leaves nothing behind but the sources.
+test_clean() {
+	kmake "$samples" clean || return 1
+	local left
+	left=$(git -C "$top" status --porcelain --ignored -- samples/cxx)
+	[ -z "$left" ] || { echo "left after clean:"; echo "$left"; return 1; }
+}
+
+# The builds the rest of the tests use: verbose, with W=1.
+test_build_samples() {
+	kmake "$samples" V=1 W=1 >"$out/build-samples.txt" 2>&1
+	local rc=$?
+	cat "$out/build-samples.txt"
+	return $rc
+}
+test_build_test_modules() {
+	kmake "$tmods" clean >/dev/null
+	kmake "$tmods" V=1 W=1 >"$out/build-tmods.txt" 2>&1
+	local rc=$?
+	cat "$out/build-tmods.txt"
+	return $rc
+}
+
+# W=1 and modpost have nothing to say about our code.
+test_no_warnings() {
+	local f bad=0
+	for f in "$out/build-samples.txt" "$out/build-tmods.txt"; do
+		if grep -iE 'warning|error' "$f" | grep -v 'Werror\|Wno-error\|-Wimplicit-fallthrough\|^  *[a-z]*gcc\|g++'; then
+			bad=1
+		fi
+	done
+	return $bad
+}
+
+# modpost finds every symbol, and every undefined symbol is a kernel export.
+test_no_undefined() {
+	local ko sym bad=0
+	cat "$out/build-samples.txt" "$out/build-tmods.txt" | grep -F 'undefined!' && bad=1
+	for ko in "$samples"/*.ko "$tmods"/*.ko; do
+		for sym in $(nm -u "$ko" | awk '{print $2}'); do
+			if ! awk -v s="$sym" '$2 == s { found = 1 } END { exit !found }' \
+				"$KDIR/Module.symvers"; then
+				echo "${ko##*/}: $sym is not exported by the kernel"
+				bad=1
+			fi
+		done
+	done
+	return $bad
+}
+
+# objtool ran on every C++ object with the options C objects get, and left
+# its ORC unwind tables and return-thunk sites in each module.
+test_objtool() {
+	local log=$out/build-tmods.txt obj c_opts cxx_opts
+	c_opts=$(grep -oE "objtool/objtool [^;]* $tmods/mixed_helper.o" "$log" |
+		sed "s| $tmods/mixed_helper.o||")
+	[ -n "$c_opts" ] || { echo "objtool did not run on the C object"; return 1; }
+	for obj in "$tmods/mixed_main.o" "$tmods/cxx_runtime.cxx.o" \
+		"$tmods/.cxx/new.o" "$samples/cxx_minimal.cxx.o" \
+		"$samples/cxx_params.cxx.o" "$samples/cxx_print.cxx.o"; do
+		cxx_opts=$(cat "$out/build-samples.txt" "$log" |
+			grep -oE "objtool/objtool [^;]* ${obj//./\\.}" | head -1 |
+			sed "s| ${obj}||")
+		[ "$cxx_opts" = "$c_opts" ] ||
+			{ echo "objtool on $obj: '$cxx_opts' vs C: '$c_opts'"; return 1; }
+		echo "objtool ran: $cxx_opts $obj"
+	done
+	for ko in "$samples"/*.ko "$tmods"/*.ko; do
+		for sec in .orc_unwind .orc_unwind_ip .return_sites; do
+			readelf -SW "$ko" | grep -F " $sec " >/dev/null ||
+				{ echo "${ko##*/} has no $sec"; return 1; }
+		done
+	done
+}
+
+# The C++ command line is the kernel's C command line minus only what g++
+# itself rejects as C-only, plus the C++ dialect flags.
+test_flags_derived() {
+	local log=$out/build-tmods.txt c cxx f missing=0
+	c=$(grep -E "gcc[^ ]* .* -o $tmods/mixed_helper.o " "$log" | head -1 |
+		sed 's/ -c -o .*//')
+	cxx=$(grep -E "g\+\+[^ ]* .* -o $tmods/mixed_main.o " "$log" | head -1 |
+		sed 's/ -c -o .*//')
+	[ -n "$c" ] && [ -n "$cxx" ] || { echo "command lines not found"; return 1; }
+	for f in $c; do
+		case $f in
+		gcc* | -Wp,-MMD,* | -DKBUILD_BASENAME=* | */compiler_types.h) continue ;;
+		esac
+		grep -qF -- " $f " <<<" $cxx " && continue
+		# Dropped: g++ must refuse it for C++.
+		verdict=$(LC_ALL=C g++ -x c++ -fsyntax-only "$f" - </dev/null 2>&1)
+		if grep -qE "valid for C/ObjC but not for C\+\+|is not valid for C\+\+" \
+			<<<"$verdict"; then
+			echo "dropped C-only: $f"
+		else
+			echo "dropped but valid for C++: $f"
+			missing=1
+		fi
+	done
+	for f in -mcmodel=kernel -mno-red-zone -mno-sse -mno-mmx -mno-80387 \
+		-mindirect-branch=thunk-extern -mfunction-return=thunk-extern \
+		-fno-PIE -mfentry -fstack-protector-strong -DMODULE \
+		-std=gnu++20 -fno-exceptions -fno-rtti -fno-threadsafe-statics; do
+		grep -qF -- " $f " <<<" $cxx " || { echo "C++ lacks $f"; missing=1; }
+	done
+	return $missing
+}
+
+# A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
+test_mixed_module() {
+	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
+		nm "$tmods/cxx_mixed.ko" | grep -w init_module
+}
+
+# ---------------------------------------------------------------------------
+# .modinfo
+# ---------------------------------------------------------------------------
+
+# kmod's modinfo reads each C++ module as a C one, and gen_modinfo.py agrees.
+test_modinfo() {
+	local ko name field kmod ours
+	for ko in "$samples"/*.ko "$tmods"/*.ko; do
+		name=${ko##*/}
+		for field in author description license; do
+			[ -n "$(modinfo -F $field "$ko")" ] ||
+				{ echo "$name: no $field"; return 1; }
+		done
+		[ "$(modinfo -F license "$ko")" = GPL ] || return 1
+		kmod=$(modinfo -F parm "$ko" | sed 's/:.*(\(.*\))$/ \1/' | sort)
+		ours=$(python3 "$gen_modinfo" "$ko" |
+			sed -n 's/^  \([a-z_]*\) *type=\(.*[^ ]\) *perm=.*/\1 \2/p' |
+			sed 's/  *$//' | sort)
+		echo "$name: kmod: $(echo $kmod) / gen_modinfo: $(echo $ours)"
+		[ "$kmod" = "$ours" ] || { echo "$name: they differ"; return 1; }
+	done
+	# One parm line per parameter, with the C type names.
+	[ "$(modinfo -F parm "$samples/cxx_params.ko" | wc -l)" = \
+		"$(grep -c '^MODULE_PARAM' "$samples/cxx_params.cpp")" ] || return 1
+	has "my_int:An int (int)" <(modinfo "$samples/cxx_params.ko") &&
+		has "my_charp:A string (charp)" <(modinfo "$samples/cxx_params.ko") &&
+		has "my_array:Up to 4 ints (array of int)" <(modinfo "$samples/cxx_params.ko")
+}
+
+# The .modinfo strings are byte for byte those of the C twin
+# (tools/testing/cxx/bench/c_minimal.c uses C's MODULE_*()).
+test_modinfo_bytes_as_c() {
+	local cdir=$out/c_minimal
+	rm -rf "$cdir"
+	mkdir -p "$cdir"
+	cp "$here/bench/c_minimal.c" "$cdir/"
+	echo 'obj-m += c_minimal.o' >"$cdir/Kbuild"
+	kmake "$cdir" >/dev/null || return 1
+	section() {
+		objcopy -O binary --only-section=.modinfo "$1" /dev/stdout |
+			tr '\0' '\n' | grep -E '^(author|description|license|alias)=' |
+			sed 's/C minimal/X minimal/; s/C++ minimal/X minimal/' | sort
+	}
+	diff <(section "$cdir/c_minimal.ko") <(section "$samples/cxx_minimal.ko")
+}
+
+# gen_modinfo.py rejects an inconsistent module object.
+test_gen_modinfo_rejects() {
+	local o=$out/broken.o
+	python3 "$gen_modinfo" -q "$samples/cxx_params.o" || return 1
+	python3 - "$samples/cxx_params.o" "$o" <<-'EOF' || return 1
+	import sys
+	data = open(sys.argv[1], "rb").read()
+	old = b"parmtype=my_int:int\0"
+	assert old in data
+	open(sys.argv[2], "wb").write(data.replace(old, b"parmtype=my_inx:int\0"))
+	EOF
+	if python3 "$gen_modinfo" -q "$o"; then
+		echo "a parmtype= without its parameter was accepted"
+		return 1
+	fi
+	python3 "$gen_modinfo" -q "$o" 2>"$out/broken.txt"
+	has 'parameter "my_inx" has parmtype= but no parm=' "$out/broken.txt" || return 1
+	sed 's/license=GPL/license=BSD/' "$samples/cxx_params.o" >"$o"
+	if python3 "$gen_modinfo" -q "$o"; then
+		echo "a non-GPL license was accepted"
+		return 1
+	fi
+}
+
+# ---------------------------------------------------------------------------
+# Compile-fail tests: misuse fails to compile, saying what to fix
+# ---------------------------------------------------------------------------
+
+test_compile_fail() {
+	local f=$1 name exp dir=$out/compile_fail
+	name=$(basename "$f" .cpp)
+	exp=$(sed -n 's|^// expect: ||p' "$f")
+	mkdir -p "$dir"
+	cp "$f" "$dir/"
+	{
+		for g in "$here"/compile_fail/*.cpp; do
+			echo "obj-m += $(basename "$g" .cpp).o"
+		done
+		echo "include $top/scripts/Makefile.cxx"
+	} >"$dir/Kbuild"
+	# Kbuild unexports LC_ALL: g++ may quote with ‘’; make them plain.
+	if kmake "$dir" "$name.cxx.o" >"$dir/$name.raw" 2>&1; then
+		echo "$name compiled, but must not"
+		return 1
+	fi
+	sed "s/\xe2\x80[\x98\x99]/'/g" "$dir/$name.raw" >"$dir/$name.txt"
+	grep -F -- "$exp" "$dir/$name.txt" || {
+		echo "expected message not found: $exp"
+		grep -E 'error' "$dir/$name.txt" | head -5
+		return 1
+	}
+}
+
+# ---------------------------------------------------------------------------
+# In QEMU
+# ---------------------------------------------------------------------------
+
+# step NAME - the guest output of one step of guest_tests.sh.
+step() {
+	awk -v s="@@@ step $1" '$0 == s { on = 1; next } /^@@@ step / { on = 0 } on' \
+		"$out/guest.log" >"$out/step-$1.txt"
+	echo "$out/step-$1.txt"
+}
+
+# The whole scenario ran, and the kernel reported nothing and is tainted by
+# at most O and E.
+test_qemu_boot() {
+	"$here/qemu/boot.sh" --timeout 300 --scenario "$here/guest_tests.sh" \
+		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko
+}
+
+test_minimal() {
+	local s
+	s=$(step minimal_load)
+	has "@@@ rc 0" "$s" &&
+		has "cxx_minimal: C++ minimal sample (init)" "$s" &&
+		has "cxx_minimal: Am I built-in? false" "$s" || return 1
+	s=$(step minimal_unload)
+	has "@@@ rc 0" "$s" &&
+		has "cxx_minimal: My numbers are [72, 108, 200]" "$s" &&
+		has "cxx_minimal: C++ minimal sample (exit)" "$s" || return 1
+	# Order: numbers before (exit).
+	grep -A1 'My numbers are' "$s" | grep -qF '(exit)'
+}
+
+test_params_invalid() {
+	local s
+	s=$(step params_bad_int)
+	has "Invalid argument" "$s" && hasnt "@@@ rc 0" "$s" &&
+		has "loaded=0" "$s" && has "sysfs=absent" "$s" &&
+		has "invalid for parameter \`my_int'" "$s"
+}
+
+test_params_values() {
+	local s
+	s=$(step params_values)
+	has "@@@ rc 0" "$s" &&
+		has "sysfs my_int=-7" "$s" && has "sysfs my_charp=hello" "$s" &&
+		has "sysfs my_array=1,2,3" "$s" && has "sysfs my_bool=Y" "$s" &&
+		has "sysfs my_hexint=0x0000ff" "$s" &&
+		has "cxx_params: my_int=-7" "$s" &&
+		has "cxx_params: my_charp=hello" "$s" &&
+		has "cxx_params: my_array=[1,2,3]" "$s" &&
+		has "cxx_params: my_ullong=128" "$s"
+}
+
+test_params_sysfs_write() {
+	local s
+	s=$(step params_sysfs_write)
+	[ "$(grep -c '@@@ rc 0' "$s")" = 3 ] || { echo "a write or rmmod failed"; return 1; }
+	has "Parameters (exit):" "$s" &&
+		grep -A20 'Parameters (exit):' "$s" | grep -qF "cxx_params: my_int=99" &&
+		grep -A20 'Parameters (exit):' "$s" | grep -qF "cxx_params: my_charp=world" &&
+		has "loaded=0" "$s"
+}
+
+test_params_too_many() {
+	local s
+	s=$(step params_too_many)
+	has "Invalid argument" "$s" && hasnt "@@@ rc 0" "$s" && has "loaded=0" "$s" &&
+		has "can only take 4 arguments" "$s"
+}
+
+test_params_defaults() {
+	local s
+	s=$(step params_defaults)
+	has "cxx_params: my_int=42" "$s" && has "cxx_params: my_charp=default" "$s" &&
+		has "cxx_params: my_array=[1,2]" "$s" &&
+		has "cxx_params: my_bool=1 my_invbool=0" "$s" &&
+		has "cxx_params: my_short=-16 my_ushort=16" "$s" &&
+		has "cxx_params: my_long=-64 my_ulong=64" "$s"
+}
+
+# Lines of the kernel log, module prefix and timestamp stripped.
+klines() {
+	sed -n '/^@@@ dmesg/,/^@@@ end/p' "$1" | sed -n "s/^\[[^]]*\] $2: //p"
+}
+
+test_lifetime_order() {
+	local s
+	s=$(step lifetime_ok)
+	diff <(klines "$s" cxx_lifetime) - <<-'EOF'
+	construct global first
+	construct global second
+	construct function-local static
+	init (fail=0)
+	exit
+	destroy function-local static
+	destroy global second
+	destroy global first
+	EOF
+}
+
+# busybox insmod tries finit_module(), then init_module(): each attempt must
+# construct, fail and destroy everything, so the log holds the block 1 or 2
+# times.
+test_lifetime_init_error() {
+	local s
+	s=$(step lifetime_fail)
+	has "No such device" "$s" && has "loaded=0" "$s" || return 1
+	klines "$s" cxx_lifetime | awk '!seen[$0]++' >"$out/lifetime-fail.txt"
+	[ $(($(klines "$s" cxx_lifetime | wc -l) % 7)) = 0 ] || return 1
+	diff "$out/lifetime-fail.txt" - <<-'EOF'
+	construct global first
+	construct global second
+	construct function-local static
+	init (fail=19)
+	destroy function-local static
+	destroy global second
+	destroy global first
+	EOF
+}
+
+test_print() {
+	local s lvl
+	s=$(step print)
+	for lvl in "Emergency message (level 0)" "Alert message (level 1)" \
+		"Critical message (level 2)" "Error message (level 3)" \
+		"Warning message (level 4)" "Notice message (level 5)" \
+		"Info message (level 6)"; do
+		has "cxx_print: $lvl without args" "$s" &&
+			has "cxx_print: $lvl with args" "$s" || return 1
+	done
+	has "cxx_print: A line that is continued without args" "$s" &&
+		has "cxx_print: A line that is continued with args" "$s" &&
+		has "cxx_print: s8=-8 u8=8 s16=-16 u16=16" "$s" &&
+		has "cxx_print: s32=-32 u32=32 s64=-64 u64=64" "$s" &&
+		has "cxx_print: long=-1 ulong=1 size=1 hex=0xc0ffee" "$s" &&
+		has "cxx_print: error -EINVAL" "$s" &&
+		has "cxx_print: C++ printing macros sample (exit)" "$s" &&
+		grep -E "cxx_print: hashed pointer [0-9a-f]{16}, symbol _ZN8CxxPrint4init" "$s"
+}
+
+test_runtime() {
+	local s
+	s=$(step runtime)
+	has "@@@ rc 0" "$s" && has "cxx_runtime: runtime tests done: 0 failed" "$s" &&
+		[ "$(grep -c 'cxx_runtime: ok ' "$s")" -ge 14 ] && hasnt "FAIL" "$s"
+}
+
+test_mixed_in_guest() {
+	local s
+	s=$(step mixed)
+	has "cxx_mixed: C helper called from C++" "$s" &&
+		has "cxx_mixed: C says 2 + 3 = 5" "$s" && has "cxx_mixed: mixed exit" "$s"
+}
+
+test_cycles() {
+	has "cycle failures=0" "$(step cycles)" &&
+		has "cxx modules loaded=0" "$(step final)"
+}
+
+# ---------------------------------------------------------------------------
+
+t quiet_build test_quiet_build
+t no_rebuild_when_unchanged test_no_rebuild
+t header_dependency test_header_dependency
+t per_file_flag_change test_flag_change
+t clean test_clean
+t build_samples_w1 test_build_samples
+t build_test_modules_w1 test_build_test_modules
+t no_warnings test_no_warnings
+t no_undefined_symbols test_no_undefined
+t objtool_on_cxx_objects test_objtool
+t flags_derived_from_kernel test_flags_derived
+t mixed_c_cxx_module test_mixed_module
+t modinfo_kmod_and_gen_modinfo test_modinfo
+t modinfo_bytes_as_c test_modinfo_bytes_as_c
+t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
+for f in "$here"/compile_fail/*.cpp; do
+	t "compile_fail_$(basename "$f" .cpp)" test_compile_fail "$f"
+done
+t qemu_boot_clean test_qemu_boot
+t qemu_minimal_messages test_minimal
+t qemu_params_invalid_int test_params_invalid
+t qemu_params_values test_params_values
+t qemu_params_sysfs_write test_params_sysfs_write
+t qemu_params_too_many_elements test_params_too_many
+t qemu_params_defaults test_params_defaults
+t qemu_static_objects_order test_lifetime_order
+t qemu_init_error_leaves_nothing test_lifetime_init_error
+t qemu_print test_print
+t qemu_runtime test_runtime
+t qemu_mixed_module test_mixed_in_guest
+t qemu_load_unload_cycles test_cycles
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
