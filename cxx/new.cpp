@@ -20,7 +20,7 @@ constexpr cxx::size_t page_size = CXX_PAGE_SIZE;
 void *alloc(cxx::size_t size, cxx::Gfp gfp)
 {
 	/* kmalloc(0) returns ZERO_SIZE_PTR; C++ wants a unique pointer. */
-	return cxx_kmalloc(size ? size : 1, gfp.flags);
+	return cxx_kmalloc(size ? size : 1, cxx::gfp_flags(gfp));
 }
 
 void *alloc_aligned(cxx::size_t size, std::align_val_t align, cxx::Gfp gfp)

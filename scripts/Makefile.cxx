@@ -25,7 +25,8 @@
 #    kernel does not carry it: a single-object C++ module X becomes a
 #    composite of X.cxx.o (from X.cpp) and the runtime; a composite one gets
 #    the runtime added. The runtime is compiled once per directory, into
-#    $(obj)/.cxx/.
+#    $(obj)/.cxx/, and linked from an archive, so a module carries only the
+#    runtime objects it uses (no operator new if it never calls new).
 #  - partially links every C++ module with scripts/cxx_module.lds, which hands
 #    its static constructors to the runtime.
 #  - generates <generated/cxx/kernel_abi.h> from the kernel's headers, as
@@ -52,8 +53,10 @@ cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
 cxx-abi-h := $(obj)/$(cxx-out)/include/generated/cxx/kernel_abi.h
 cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 
-# The runtime linked into every C++ module (see cxx/).
-cxx-runtime := $(addprefix $(cxx-out)/,new.o ctors.o abi.o helpers.o)
+# The runtime (see cxx/), archived so that the linker takes only the
+# members a module needs.
+cxx-runtime-objs := $(addprefix $(cxx-out)/,new.o ctors.o atexit.o abi.o helpers.o)
+cxx-runtime := $(cxx-out)/runtime.a
 
 # The dialect: what makes C++ fit the kernel. See
 # Documentation/cxx/general-information.rst for why each is there.
@@ -122,7 +125,13 @@ $(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
 
 # The runtime serves several modules: no single KBUILD_MODNAME fits it.
-$(addprefix $(obj)/,$(cxx-runtime)): modname-multi := cxx
+$(addprefix $(obj)/,$(cxx-runtime-objs)): modname-multi := cxx
+$(addprefix $(obj)/,$(cxx-runtime-objs)): part-of-module := y
+
+$(obj)/$(cxx-runtime): $(addprefix $(obj)/,$(cxx-runtime-objs)) FORCE
+	$(call if_changed,ar)
+
+targets += $(cxx-runtime-objs)
 
 # <generated/cxx/kernel_abi.h>, as Kbuild makes asm-offsets.h
 # ---------------------------------------------------------------------------

@@ -26,6 +26,8 @@
 
 namespace cxx {
 
+template <typename T> class Result;
+
 /**
  * class Error - a kernel error code.
  *
@@ -56,6 +58,7 @@ public:
 	}
 
 private:
+	friend class Result<void>;
 	constexpr explicit Error(int value) : value_(value) {}
 	int value_;
 };
@@ -138,7 +141,9 @@ struct InPlace {
 /** in_place - the InPlace tag value. */
 inline constexpr InPlace in_place{};
 
-template <typename T = void> class [[nodiscard]] Result {
+template <typename T = void> class [[nodiscard]] Result;
+
+template <typename T> class [[nodiscard]] Result {
 public:
 	/**
 	 * Result(in_place, args...) - a success holding T(args...), constructed
@@ -205,7 +210,7 @@ public:
 	[[nodiscard]] constexpr bool is_ok() const { return error_ == 0; }
 	constexpr explicit operator bool() const { return is_ok(); }
 	/** error() - the error; only valid when !is_ok(). */
-	[[nodiscard]] Error error() const { return Error::from_errno(error_); }
+	[[nodiscard]] constexpr Error error() const { return Error(error_); }
 	/** value() - nothing, for TRY() on a Result<>. */
 	void value() const {}
 

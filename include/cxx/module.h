@@ -46,7 +46,9 @@ extern "C" {
 /* cxx/ctors.c */
 int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
 		  void *dso);
-void cxx_run_dtors(void *dso);
+/* cxx/atexit.c; weak, so that a module with no destructors to run links no
+ * atexit code (the runtime is an archive). */
+[[gnu::weak]] void cxx_run_dtors(void *dso);
 /* Bounds of the module's .cxx_ctors, from scripts/cxx_module.lds. */
 extern void (*const __cxx_ctors_start[])(void) __attribute__((visibility("hidden")));
 extern void (*const __cxx_ctors_end[])(void) __attribute__((visibility("hidden")));
@@ -82,7 +84,7 @@ public:
 		if (!r->is_ok()) {
 			ret = r->error().to_errno();
 			r->~Result<T>();
-			cxx_run_dtors(&__dso_handle);
+			run_dtors();
 		}
 		return ret;
 	}
@@ -92,10 +94,16 @@ public:
 	{
 		/* SAFETY: init() succeeded, or the loader would not call exit. */
 		reinterpret_cast<Result<T> *>(storage_)->~Result<T>();
-		cxx_run_dtors(&__dso_handle);
+		run_dtors();
 	}
 
 private:
+	static void run_dtors()
+	{
+		if (cxx_run_dtors)
+			cxx_run_dtors(&__dso_handle);
+	}
+
 	alignas(Result<T>) unsigned char storage_[sizeof(Result<T>)];
 };
 

@@ -127,8 +127,18 @@ private:
 
 	Result<> grow(size_t cap, Gfp gfp)
 	{
+		if constexpr (__is_trivially_copyable(T)) {
+			/* Bytes can move: let krealloc() grow in place if it can. */
+			void *q = bindings::cxx_krealloc(data_, cap * sizeof(T),
+							 gfp_flags(gfp));
+			if (!q)
+				return code::ENOMEM;
+			data_ = static_cast<T *>(q);
+			cap_ = cap;
+			return {};
+		}
 		T *p = static_cast<T *>(
-			bindings::cxx_kmalloc(cap * sizeof(T), gfp.flags));
+			bindings::cxx_kmalloc(cap * sizeof(T), gfp_flags(gfp)));
 		if (!p)
 			return code::ENOMEM;
 		for (size_t i = 0; i < len_; i++) {
