@@ -498,6 +498,7 @@ t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
 for f in "$here"/compile_fail/*.cpp; do
 	t "compile_fail_$(basename "$f" .cpp)" test_compile_fail "$f"
 done
+t docs_parse /usr/bin/python3 "$here/check_docs.py" "$top/Documentation/cxx"
 t qemu_boot_clean test_qemu_boot
 t qemu_minimal_messages test_minimal
 t qemu_params_invalid_int test_params_invalid
