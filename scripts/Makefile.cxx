@@ -85,6 +85,7 @@ cxx_flags = $(filter-out $(cxx-c-only-flags) $(CXXFLAGS_REMOVE_$(cxx-stem).o), \
 		$(c_flags)) \
 	      $(KBUILD_CXXFLAGS) $(cxxflags-y) $(CXXFLAGS_$(cxx-stem).o))
 
+
 # Compile C++ sources (.cpp)
 # ---------------------------------------------------------------------------
 
@@ -158,7 +159,10 @@ cxx-multi-m := $(foreach m,$(filter %.o,$(obj-m)),$(if $(call cxx-has-cpp,$(call
 $(foreach m,$(cxx-single-m),$(eval $(m:.o=-y) := $(m:.o=.cxx.o)))
 $(foreach m,$(cxx-single-m),$(eval $(obj)/$(m:.o=.cxx.o): modname-multi := $(m:.o=)))
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-runtime)))
-$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += -T $(cxx-lds)))
+# g++ refers to __cxa_pure_virtual weakly, which would not pull cxx/abi.o out
+# of the archive: the vtable slot would stay NULL. -u makes the link take it.
+cxx-ldflags := -T $(cxx-lds) -u __cxa_pure_virtual -u __cxa_deleted_virtual
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)
 
 quiet_cmd_cxx_modinfo = MODINFO $@

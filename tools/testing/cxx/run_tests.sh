@@ -57,6 +57,9 @@ kmake() {
 
 mkdir -p "$out"
 rm -f "$out"/*.log
+# What samples/cxx holds before anything is built (test_clean).
+make -s -C "$samples" clean >/dev/null 2>&1
+(cd "$samples" && find . | sort) >"$out/samples-sources.txt"
 
 "$here/qemu/deps.sh" || exit 1
 eval "$("$here/qemu/kernel.sh")" || exit 1
@@ -107,9 +110,7 @@ test_flag_change() {
 # make clean leaves nothing behind but the sources.
 test_clean() {
 	kmake "$samples" clean || return 1
-	local left
-	left=$(git -C "$top" status --porcelain --ignored -- samples/cxx)
-	[ -z "$left" ] || { echo "left after clean:"; echo "$left"; return 1; }
+	diff <(cd "$samples" && find . | sort) "$out/samples-sources.txt"
 }
 
 # The builds the rest of the tests use: verbose, with W=1.
@@ -214,6 +215,18 @@ test_flags_derived() {
 	return $missing
 }
 
+# cxxflags-y reaches every C++ object of the directory and no C object;
+# CXXFLAGS_REMOVE_<file>.o takes it away from one file.
+test_dir_and_file_knobs() {
+	local log=$out/build-tmods.txt
+	grep -E "g\+\+[^ ]* .* -DCXX_TEST_DIR_KNOB .* -o $tmods/mixed_main.o " "$log" >/dev/null ||
+		{ echo "cxxflags-y missing on mixed_main.o"; return 1; }
+	if grep -E " -DCXX_TEST_DIR_KNOB .* -o $tmods/(mixed_helper.o|cxx_runtime.cxx.o) " "$log"; then
+		echo "cxxflags-y where it must not be"
+		return 1
+	fi
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -241,6 +254,11 @@ test_modinfo() {
 		echo "$name: kmod: $(echo $kmod) / gen_modinfo: $(echo $ours)"
 		[ "$kmod" = "$ours" ] || { echo "$name: they differ"; return 1; }
 	done
+	# Repeated fields: every author and alias, in the order given.
+	[ "$(modinfo -F author "$tmods/cxx_lifetime.ko" | tr '\n' '|')" = \
+		"C++ for Linux Contributors|A Second Author|" ] || return 1
+	[ "$(modinfo -F alias "$tmods/cxx_lifetime.ko" | tr '\n' '|')" = \
+		"cxx-lifetime-a|cxx-lifetime-b|" ] || return 1
 	# One parm line per parameter, with the C type names.
 	[ "$(modinfo -F parm "$samples/cxx_params.ko" | wc -l)" = \
 		"$(grep -c '^MODULE_PARAM' "$samples/cxx_params.cpp")" ] || return 1
@@ -473,6 +491,24 @@ test_mixed_in_guest() {
 		has "cxx_mixed: C says 2 + 3 = 5" "$s" && has "cxx_mixed: mixed exit" "$s"
 }
 
+# A pure virtual call WARNs with a backtrace (so the bench rejects the run)
+# and the kernel carries on: the module still loads and unloads.
+test_pure_virtual() {
+	local scenario=$out/pure_virtual.sh
+	printf '%s\n' 'insmod cxx_pure_virtual.ko; echo "@@@ rc $?"' \
+		'rmmod cxx_pure_virtual; echo "@@@ rc $?"' 'dmesg' >"$scenario"
+	if "$here/qemu/boot.sh" --timeout 300 --scenario "$scenario" \
+		--log "$out/pure-virtual.log" "$tmods/cxx_pure_virtual.ko"; then
+		echo "boot.sh saw no warning"
+		return 1
+	fi
+	has "cxx: pure virtual function called" "$out/pure-virtual.log" &&
+		has "WARNING:" "$out/pure-virtual.log" &&
+		has "cxx_pure_virtual: still alive" "$out/pure-virtual.log" &&
+		[ "$(grep -c '@@@ rc 0' "$out/pure-virtual.log")" = 2 ] &&
+		has "scenario exit status 0" "$out/pure-virtual.log"
+}
+
 test_cycles() {
 	has "cycle failures=0" "$(step cycles)" &&
 		has "cxx modules loaded=0" "$(step final)"
@@ -491,6 +527,7 @@ t no_warnings test_no_warnings
 t no_undefined_symbols test_no_undefined
 t objtool_on_cxx_objects test_objtool
 t flags_derived_from_kernel test_flags_derived
+t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
@@ -512,6 +549,7 @@ t qemu_print test_print
 t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_load_unload_cycles test_cycles
+t qemu_pure_virtual_warns test_pure_virtual
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -37,4 +37,5 @@ struct CxxLifetime {
 };
 
 MODULE(CxxLifetime, name = "cxx_lifetime", author = "C++ for Linux Contributors",
-       description = "Static object lifetime test", license = "GPL");
+       author = "A Second Author", description = "Static object lifetime test",
+       license = "GPL", alias = "cxx-lifetime-a", alias = "cxx-lifetime-b");
