@@ -4,6 +4,7 @@
  * allocation (cxx/new.cpp) and static-object lifetime (cxx/ctors.c).
  */
 #include <linux/bug.h>
+#include <linux/export.h>
 
 /*
  * A vtable slot of a pure virtual function points here: reached only by
@@ -22,3 +23,8 @@ void __cxa_deleted_virtual(void)
 {
 	WARN(1, "cxx: deleted virtual function called\n");
 }
+
+#ifdef CONFIG_CXX
+EXPORT_SYMBOL_GPL(__cxa_pure_virtual);
+EXPORT_SYMBOL_GPL(__cxa_deleted_virtual);
+#endif

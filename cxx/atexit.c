@@ -11,6 +11,7 @@
  * A module that registers nothing does not link this file at all (the runtime
  * is an archive) and MODULE() then skips cxx_run_dtors(), a weak reference.
  */
+#include <linux/export.h>
 #include <linux/list.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -37,7 +38,7 @@ int __cxa_atexit(void (*fn)(void *), void *arg, void *dso)
 	unsigned long flags;
 
 	if (!e) {
-		WRITE_ONCE(cxx_atexit_failed, true);
+		cxx_atexit_fail(dso);
 		return -ENOMEM;
 	}
 	e->fn = fn;
@@ -71,3 +72,8 @@ void cxx_run_dtors(void *dso)
 		kfree(e);
 	}
 }
+
+#ifdef CONFIG_CXX
+EXPORT_SYMBOL_GPL(__cxa_atexit);
+EXPORT_SYMBOL_GPL(cxx_run_dtors);
+#endif

@@ -9,42 +9,39 @@
  * .cxx_ctors, out of the kernel's sight, and the module's init_module() (the
  * MODULE() macro) runs them here before the module's init. Their destructors
  * are registered with __cxa_atexit() (cxx/atexit.c) as they are constructed.
+ *
+ * C++ built into vmlinux needs none of this: CONFIG_CXX selects
+ * CONFIG_CONSTRUCTORS, and the kernel runs vmlinux's constructors at boot.
  */
 #define pr_fmt(fmt) "cxx: " fmt
 
 #include <linux/compiler.h>
 #include <linux/errno.h>
+#include <linux/export.h>
 #include <linux/printk.h>
-#include <linux/types.h>
 
 #include "runtime.h"
 
+#ifndef MODULE
 /*
- * The DSO handle g++ passes to __cxa_atexit(): one per module, hidden so that
- * each module's copy stays its own.
+ * The DSO handle of C++ code built into vmlinux. Each module defines its own
+ * (MODULE() does), so that its static objects are told apart from others.
  */
 void *__dso_handle __attribute__((visibility("hidden"))) = &__dso_handle;
-
-bool cxx_atexit_failed;
-
-/*
- * The first constructor of every C++ module (the lowest priority sorts first
- * in .cxx_ctors). It also keeps .cxx_ctors from being empty, which would
- * leave the section without its allocation flags.
- */
-static void __attribute__((constructor(101))) cxx_ctors_begin(void)
-{
-	WRITE_ONCE(cxx_atexit_failed, false);
-}
+#endif
 
 int cxx_run_ctors(const cxx_ctor_t *start, const cxx_ctor_t *end, void *dso)
 {
 	for (; start < end; start++)
 		(*start)();
-	if (READ_ONCE(cxx_atexit_failed)) {
+	if (!cxx_atexit_ok(dso)) {
 		pr_err("out of memory registering static destructors\n");
 		cxx_run_dtors(dso);
+		cxx_atexit_reset(dso);
 		return -ENOMEM;
 	}
 	return 0;
 }
+#ifdef CONFIG_CXX
+EXPORT_SYMBOL_GPL(cxx_run_ctors);
+#endif

@@ -5,6 +5,7 @@
  * the kernel's own flags, so it behaves exactly as the C call it wraps.
  * Declared for C++ in include/cxx/bindings.h.
  */
+#include <linux/export.h>
 #include <linux/slab.h>
 
 void *cxx_kmalloc(size_t size, gfp_t flags);
@@ -18,3 +19,8 @@ void *cxx_krealloc(const void *p, size_t new_size, gfp_t flags)
 {
 	return krealloc(p, new_size, flags);
 }
+
+#ifdef CONFIG_CXX
+EXPORT_SYMBOL_GPL(cxx_kmalloc);
+EXPORT_SYMBOL_GPL(cxx_krealloc);
+#endif

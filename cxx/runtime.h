@@ -6,13 +6,11 @@
 #ifndef _CXX_RUNTIME_H
 #define _CXX_RUNTIME_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 /* One entry of .cxx_ctors: a constructor function g++ emitted. */
 typedef void (*cxx_ctor_t)(void);
-
-/* Set when __cxa_atexit() could not record a destructor. */
-extern bool cxx_atexit_failed;
 
 /**
  * cxx_run_ctors() - construct a module's static-storage objects.
@@ -32,5 +30,26 @@ int cxx_run_ctors(const cxx_ctor_t *start, const cxx_ctor_t *end, void *dso);
  * Weak: absent from a module that never registered a destructor.
  */
 void __weak cxx_run_dtors(void *dso);
+
+/*
+ * A module's __dso_handle is a pointer that only this runtime reads: it holds
+ * its own address while every destructor could be registered, and NULL once
+ * one could not. The flag thus belongs to the module, and modules loading at
+ * the same time cannot see each other's failures.
+ */
+static inline void cxx_atexit_fail(void *dso)
+{
+	WRITE_ONCE(*(void **)dso, NULL);
+}
+
+static inline bool cxx_atexit_ok(void *dso)
+{
+	return READ_ONCE(*(void **)dso) == dso;
+}
+
+static inline void cxx_atexit_reset(void *dso)
+{
+	WRITE_ONCE(*(void **)dso, dso);
+}
 
 #endif /* _CXX_RUNTIME_H */

@@ -21,14 +21,16 @@
 #    and CXXFLAGS_REMOVE_<file>.o, like ccflags-y / CFLAGS_<file>.o. Through
 #    if_changed_rule and fixdep: .cmd files, header dependencies, rebuild on
 #    flag change, and objtool with the kernel's options.
-#  - links the C++ runtime (cxx/) into each C++ module, because a distribution
-#    kernel does not carry it: a single-object C++ module X becomes a
-#    composite of X.cxx.o (from X.cpp) and the runtime; a composite one gets
-#    the runtime added. The runtime is compiled once per directory, into
-#    $(obj)/.cxx/, and linked from an archive, so a module carries only the
-#    runtime objects it uses (no operator new if it never calls new).
-#  - partially links every C++ module with scripts/cxx_module.lds, which hands
-#    its static constructors to the runtime.
+#  - makes a single-object C++ module X a composite of X.cxx.o (compiled
+#    from X.cpp) and what every C++ module needs, and partially links every
+#    C++ module with scripts/cxx_module.lds, which hands its static
+#    constructors to the runtime.
+#  - links the C++ runtime (cxx/) into each C++ module when the kernel does
+#    not carry it (no CONFIG_CXX, e.g. a distribution kernel). The runtime is
+#    compiled once per directory, into $(obj)/.cxx/, and linked from an
+#    archive, so a module carries only the runtime objects it uses (no
+#    operator new if it never calls new). With CONFIG_CXX=y it is part of
+#    vmlinux and exported to modules instead.
 #  - generates <generated/cxx/kernel_abi.h> from the kernel's headers, as
 #    Kbuild makes asm-offsets.h.
 #  - runs scripts/gen_modinfo.py on each linked C++ module: an inconsistent
@@ -158,10 +160,13 @@ cxx-multi-m := $(foreach m,$(filter %.o,$(obj-m)),$(if $(call cxx-has-cpp,$(call
 
 $(foreach m,$(cxx-single-m),$(eval $(m:.o=-y) := $(m:.o=.cxx.o)))
 $(foreach m,$(cxx-single-m),$(eval $(obj)/$(m:.o=.cxx.o): modname-multi := $(m:.o=)))
+cxx-ldflags := -T $(cxx-lds)
+ifndef CONFIG_CXX
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-runtime)))
 # g++ refers to __cxa_pure_virtual weakly, which would not pull cxx/abi.o out
 # of the archive: the vtable slot would stay NULL. -u makes the link take it.
-cxx-ldflags := -T $(cxx-lds) -u __cxa_pure_virtual -u __cxa_deleted_virtual
+cxx-ldflags += -u __cxa_pure_virtual -u __cxa_deleted_virtual
+endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)
 
@@ -175,8 +180,12 @@ always-m += $(patsubst %.o,%.modinfo,$(cxx-single-m) $(cxx-multi-m))
 
 clean-files += $(cxx-out)
 
+# Out of tree, the Kbuild file includes this file; in a kernel tree,
+# scripts/Makefile.build does, after the directory's Kbuild file.
+ifdef KBUILD_EXTMOD
 ifeq ($(strip $(obj-m)$(obj-y)),)
 $(error $(lastword $(MAKEFILE_LIST)): include it after the obj-m lines of $(cxx-src-dir)/Kbuild)
+endif
 endif
 
 endif # cxx-makefile-included

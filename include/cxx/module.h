@@ -52,6 +52,7 @@ int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
 /* Bounds of the module's .cxx_ctors, from scripts/cxx_module.lds. */
 extern void (*const __cxx_ctors_start[])(void) __attribute__((visibility("hidden")));
 extern void (*const __cxx_ctors_end[])(void) __attribute__((visibility("hidden")));
+/* The DSO handle of this module (MODULE() defines it) or of vmlinux. */
 extern void *__dso_handle __attribute__((visibility("hidden")));
 /* The entry points the module loader calls. */
 int init_module(void);
@@ -85,6 +86,23 @@ public:
 			ret = r->error().to_errno();
 			r->~Result<T>();
 			run_dtors();
+		}
+		return ret;
+	}
+
+		/**
+	 * init_builtin() - T::init() for C++ built into vmlinux, from an
+	 * initcall; the kernel already ran the static constructors.
+	 */
+	int init_builtin()
+	{
+		ThisModule mod = ThisModule::current();
+		Result<T> *r = new (storage_) Result<T>(T::init(mod));
+		int ret = 0;
+
+		if (!r->is_ok()) {
+			ret = r->error().to_errno();
+			r->~Result<T>();
 		}
 		return ret;
 	}
@@ -150,6 +168,9 @@ private:
 
 #ifdef CXX_BUILT_AS_MODULE
 #define CXX_MODULE_ENTRY_POINTS(type)                                         \
+	extern "C" {                                                          \
+	[[gnu::visibility("hidden")]] void *__dso_handle = &__dso_handle;     \
+	}                                                                     \
 	static ::cxx::ModuleSlot<type> __cxx_module_slot;                     \
 	extern "C" [[gnu::section(".init.text"), gnu::cold]] int              \
 	init_module(void)                                                     \
@@ -163,10 +184,35 @@ private:
 		__cxx_module_slot.exit();                                     \
 	}
 #else
+/*
+ * Built into vmlinux: a device initcall, as module_init() makes of a C
+ * module's init. Like C's on x86-64 (CONFIG_HAVE_ARCH_PREL32_RELOCATIONS),
+ * the .initcall6.init entry is a 32-bit offset to the function. There is no
+ * exit: vmlinux is never unloaded.
+ */
 #define CXX_MODULE_ENTRY_POINTS(type)                                         \
-	static_assert(::cxx::dependent_false<type>,                           \
-		      "MODULE(): built-in C++ code needs CONFIG_CXX in the "  \
-		      "kernel tree; build this file as a module (obj-m)")
+	static_assert(IS_ENABLED(CONFIG_CXX),                                 \
+		      "MODULE(): built-in C++ code needs CONFIG_CXX=y");      \
+	static_assert(IS_ENABLED(CONFIG_HAVE_ARCH_PREL32_RELOCATIONS),        \
+		      "MODULE(): built-in C++ needs PREL32 initcalls");       \
+	CXX_MODINFO_SECTION static const char __cxx_modinfo_file[] =          \
+		KBUILD_MODNAME ".file=" KBUILD_MODFILE;                       \
+	static ::cxx::ModuleSlot<type> __cxx_module_slot;                     \
+	extern "C" [[gnu::section(".init.text"), gnu::cold, gnu::used]] int   \
+	CXX_PASTE(__cxx_init_, __KBUILD_MODNAME)(void)                        \
+	{                                                                     \
+		return __cxx_module_slot.init_builtin();                      \
+	}                                                                     \
+	asm(".section \".initcall6.init\", \"a\"\n"                           \
+	    CXX_STRINGIFY(CXX_PASTE(__cxx_initcall_, __KBUILD_MODNAME)) ":\n"  \
+	    ".long " CXX_STRINGIFY(CXX_PASTE(__cxx_init_, __KBUILD_MODNAME))   \
+	    " - .\n"                                                          \
+	    ".previous\n")
 #endif
+
+#define CXX_PASTE_(a, b) a##b
+#define CXX_PASTE(a, b) CXX_PASTE_(a, b)
+#define CXX_STRINGIFY_(x) #x
+#define CXX_STRINGIFY(x) CXX_STRINGIFY_(x)
 
 #endif /* _CXX_MODULE_H */
