@@ -6,11 +6,16 @@
 #
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
-#           [--show] --scenario SCRIPT --log LOGFILE [FILE...]
+#           [--tree DIR] [--gen-init-cpio TOOL] [--show]
+#           --scenario SCRIPT --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
 #   --timeout  seconds before QEMU is killed (default: 120)
 #   --append   extra kernel command line
+#   --tree     a directory whose contents are copied to / in the guest
+#              (e.g. a modules_install staging tree with lib/modules/)
+#   --gen-init-cpio  make the initramfs with this usr/gen_init_cpio of a
+#              kernel build instead of cpio(1)
 #   --show     also copy the serial console to stdout while it runs
 #   --scenario shell script run by busybox sh in the guest as /scenario.sh,
 #              working directory /lib/cxx
@@ -49,6 +54,8 @@ die() {
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 kernel=""
+tree=""
+gen_init_cpio=""
 timeout_s=120
 append=""
 scenario=""
@@ -58,10 +65,12 @@ files=()
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
 		--kernel) kernel=$2 ;;
+		--tree) tree=$2 ;;
+		--gen-init-cpio) gen_init_cpio=$2 ;;
 		--timeout) timeout_s=$2 ;;
 		--append) append=$2 ;;
 		--scenario) scenario=$2 ;;
@@ -145,6 +154,10 @@ cp "$scenario" "$root/scenario.sh"
 for f in "${files[@]}"; do
 	cp "$f" "$root/lib/cxx/"
 done
+if [[ -n "$tree" ]]; then
+	[[ -d "$tree" ]] || die "--tree $tree: not a directory"
+	cp -a "$tree/." "$root/"
+fi
 
 cat >"$root/init" <<'EOF'
 #!/bin/busybox sh
@@ -184,14 +197,38 @@ newc_header() {
 }
 
 initramfs=$tmp/initramfs.cpio
-(cd "$root" && find . -mindepth 1 -print0 | LC_ALL=C sort -z |
-	cpio --null --quiet -o -H newc -R 0:0) >"$initramfs"
-# /dev/console must exist in the initramfs so that /init gets a console;
-# append a second archive holding just that node (works without root).
-{
-	newc_header $((0x7fff0001)) $((0020600)) 1 0 5 1 dev/console
-	newc_header 0 0 1 0 0 0 'TRAILER!!!'
-} >>"$initramfs"
+if [[ -n "$gen_init_cpio" ]]; then
+	# The kernel's own tool, from a list of what goes in (see
+	# Documentation/driver-api/early-userspace/early_userspace_support.rst).
+	[[ -x "$gen_init_cpio" ]] || die "--gen-init-cpio $gen_init_cpio: not executable"
+	(
+		cd "$root"
+		echo "nod /dev/console 0600 0 0 c 5 1"
+		find . -mindepth 1 | LC_ALL=C sort | while IFS= read -r p; do
+			n=${p#.}
+			m=$(stat -c %a "$p")
+			if [[ -L "$p" ]]; then
+				echo "slink $n $(readlink "$p") $m 0 0"
+			elif [[ -d "$p" ]]; then
+				echo "dir $n $m 0 0"
+			else
+				echo "file $n $root$n $m 0 0"
+			fi
+		done
+	) >"$tmp/initramfs.list"
+	"$gen_init_cpio" "$tmp/initramfs.list" >"$initramfs" ||
+		die "gen_init_cpio failed"
+else
+	(cd "$root" && find . -mindepth 1 -print0 | LC_ALL=C sort -z |
+		cpio --null --quiet -o -H newc -R 0:0) >"$initramfs"
+	# /dev/console must exist in the initramfs so that /init gets a
+	# console; append a second archive holding just that node (works
+	# without root).
+	{
+		newc_header $((0x7fff0001)) $((0020600)) 1 0 5 1 dev/console
+		newc_header 0 0 1 0 0 0 'TRAILER!!!'
+	} >>"$initramfs"
+fi
 
 # --- boot --------------------------------------------------------------
 

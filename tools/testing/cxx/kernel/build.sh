@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# build.sh - lay C++ for Linux over a kernel tree and build a kernel with it.
+#
+# Usage: build.sh NAME
+#   NAME   run    tinyconfig + run.config: CONFIG_CXX=y, the samples as
+#                 modules and cxx_params built in (`make run`)
+#          debug  the same + debug.config: KASAN, kmemleak, lockdep, UBSAN,
+#                 failslab, KUnit with the C++ suite (`make check`)
+#
+# The kernel tree is $KSRC, or Debian's linux-source-6.1 unpacked once into
+# build/kernel/src/. Each NAME builds in build/kernel/NAME/ (O=), configured
+# again only when a fragment changed, so a second run rebuilds only what an
+# edit touched; ccache, when installed, keeps compiled objects across
+# clones. Progress goes to stderr and the build log to
+# build/kernel/NAME.log; stdout gets shell assignments:
+#   KBUILD= KIMAGE= KVER= STAGING= GEN_INIT_CPIO=
+
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$here/../../../.." && pwd)
+name=${1:?usage: build.sh run|debug}
+case $name in
+run) fragments=("$here/run.config") ;;
+debug) fragments=("$here/run.config" "$here/debug.config") ;;
+*) echo "build.sh: unknown kernel '$name'" >&2; exit 2 ;;
+esac
+
+cache=$top/build/kernel
+mkdir -p "$cache"
+say() { echo "build.sh: $*" >&2; }
+
+if [ -z "${KSRC:-}" ]; then
+	tarball=/usr/src/linux-source-6.1.tar.xz
+	[ -f "$tarball" ] || { say "$tarball missing: install linux-source-6.1"; exit 1; }
+	KSRC=$cache/src/linux-source-6.1
+	stamp=$(stat -c '%s %Y' "$tarball")
+	if [ "$(cat "$cache/src/.stamp" 2>/dev/null)" != "$stamp" ]; then
+		say "unpacking $tarball"
+		rm -rf "$cache/src"
+		mkdir -p "$cache/src"
+		tar xf "$tarball" -C "$cache/src"
+		echo "$stamp" >"$cache/src/.stamp"
+	fi
+fi
+
+"$top/scripts/cxx_overlay.sh" "$KSRC" >&2
+
+O=$cache/$name
+mkdir -p "$O"
+make_args=(-C "$KSRC" O="$O")
+if command -v ccache >/dev/null; then
+	export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+	make_args+=(CC="ccache gcc")
+fi
+
+want=$(cat "${fragments[@]}" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$O/.cxx-config" 2>/dev/null)" != "$want" ] || [ ! -f "$O/.config" ]; then
+	say "configuring $name: tinyconfig + ${fragments[*]##*/}"
+	make "${make_args[@]}" tinyconfig >/dev/null
+	"$KSRC/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" \
+		"${fragments[@]}" >/dev/null
+	make "${make_args[@]}" olddefconfig >/dev/null
+	# Every option the fragments ask for must have stuck.
+	for f in "${fragments[@]}"; do
+		while IFS= read -r line; do
+			case $line in
+			CONFIG_*=n) ! grep -Eq "^${line%=n}=(y|m)" "$O/.config" ||
+				{ say "$name: ${line%=n} could not be disabled"; exit 1; } ;;
+			CONFIG_*) grep -qx "$line" "$O/.config" ||
+				{ say "$name: $line did not stick (dependencies?)"; exit 1; } ;;
+			esac
+		done <"$f"
+	done
+	echo "$want" >"$O/.cxx-config"
+fi
+
+log=$cache/$name.log
+say "building $name kernel (log: $log)"
+if ! make "${make_args[@]}" -j"$(nproc)" bzImage modules >"$log" 2>&1; then
+	tail -n 40 "$log" >&2
+	say "$name kernel build failed"
+	exit 1
+fi
+rm -rf "$O/staging"
+make "${make_args[@]}" INSTALL_MOD_PATH="$O/staging" modules_install >>"$log" 2>&1
+
+echo "KBUILD=$O"
+echo "KIMAGE=$O/arch/x86/boot/bzImage"
+echo "KVER=$(make -s "${make_args[@]}" kernelrelease)"
+echo "STAGING=$O/staging"
+echo "GEN_INIT_CPIO=$O/usr/gen_init_cpio"
