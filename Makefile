@@ -2,10 +2,14 @@
 #
 # C++ for Linux: the commands of the README.
 #
-#	make run	build the samples, boot them in QEMU, load and unload each
+#	make run	lay the layer over Debian's linux-source-6.1, build a small
+#		kernel with CONFIG_CXX=y (samples as modules, cxx_params built
+#		in), boot it in QEMU, load and unload every sample
+#	make run-distro	the same with Debian's own kernel and the samples built
+#		out of tree against its headers
 #	make check	every test (ends with "N passed, N failed")
-#	make bench	C vs C++ size and build-time figures
-#	make samples	build the samples only (KDIR=... for another kernel)
+#	make bench	C vs C++ size, build-time and boot figures
+#	make samples	build the samples out of tree (KDIR=... for another kernel)
 #	make clean	remove what the above built
 #
 # Needs root on a fresh Debian 12 machine the first time: the needed Debian
@@ -13,12 +17,12 @@
 
 TESTS := tools/testing/cxx
 
-.PHONY: all run check bench samples deps clean help
+.PHONY: all run run-distro check bench samples deps clean help
 
 all: help
 
 help:
-	@sed -n '3,12s/^# \{0,1\}//p' Makefile
+	@sed -n '3,16s/^# \{0,1\}//p' Makefile
 
 deps:
 	@$(TESTS)/qemu/deps.sh
@@ -27,10 +31,16 @@ samples: deps
 	@eval "$$($(TESTS)/qemu/kernel.sh)" && \
 	$(MAKE) -C samples/cxx KDIR=$${KDIR:?}
 
-run: samples
+run: deps
+	@eval "$$($(TESTS)/kernel/build.sh run)" && \
+	$(TESTS)/qemu/boot.sh --show --kernel "$$KIMAGE" --tree "$$STAGING" \
+		--gen-init-cpio "$$GEN_INIT_CPIO" --append "cxx_params.my_int=5" \
+		--scenario $(TESTS)/run_samples.sh --log build/run.log
+
+run-distro: samples
 	@eval "$$($(TESTS)/qemu/kernel.sh)" && mkdir -p build && \
 	$(TESTS)/qemu/boot.sh --show --kernel "$$VMLINUZ" \
-		--scenario $(TESTS)/run_samples.sh --log build/run.log \
+		--scenario $(TESTS)/run_samples.sh --log build/run-distro.log \
 		samples/cxx/*.ko
 
 check: deps

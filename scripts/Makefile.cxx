@@ -91,8 +91,15 @@ cxx_flags = $(filter-out $(cxx-c-only-flags) $(CXXFLAGS_REMOVE_$(cxx-stem).o), \
 # Compile C++ sources (.cpp)
 # ---------------------------------------------------------------------------
 
+# An object for vmlinux gets its COMDAT text merged into .text, which
+# vmlinux.lds knows (see scripts/cxx_builtin.lds).
+cmd_cxx_builtin_text = $(if $(part-of-module),, ; \
+	$(LD) -r --force-group-allocation -T $(cxx-srctree)/scripts/cxx_builtin.lds \
+		-o $(tmp-target) $@ && mv $(tmp-target) $@)
+
 quiet_cmd_cxx_o_cpp = CXX $(quiet_modtag)  $@
-      cmd_cxx_o_cpp = $(CXX) $(cxx_flags) -c -o $@ $< $(cmd_objtool)
+      cmd_cxx_o_cpp = $(CXX) $(cxx_flags) -c -o $@ $< $(cmd_cxx_builtin_text) \
+		      $(cmd_objtool)
 
 define rule_cxx_o_cpp
 	$(call cmd_and_fixdep,cxx_o_cpp)
@@ -106,7 +113,7 @@ quiet_cmd_cxx_s_cpp = CXX $(quiet_modtag)  $@
 quiet_cmd_cxx_i_cpp = CPP $(quiet_modtag) $@
       cmd_cxx_i_cpp = $(CXX) $(cxx_flags) -E -o $@ $<
 
-$(obj)/%.o: $(src)/%.cpp $(cxx-abi-h) FORCE
+$(obj)/%.o: $(src)/%.cpp $(cxx-abi-h) $(cxx-srctree)/scripts/cxx_builtin.lds FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
 # A single-object C++ module's own translation unit.

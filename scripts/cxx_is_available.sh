@@ -26,8 +26,11 @@ case $cc in
 *) derived=g++ ;;
 esac
 cxx=${CXX:-$derived}
+# A launcher may come first (CC="ccache gcc"): the compiler is the last word.
+cxx_bin=${cxx##* }
+cc_bin=${cc##* }
 
-if ! command -v "$cxx" >/dev/null 2>&1; then
+if ! command -v "$cxx_bin" >/dev/null 2>&1; then
 	say "***"
 	say "*** C++ compiler '$cxx' could not be found."
 	say "*** It pairs with the kernel's C compiler '$cc'; on Debian, install"
@@ -36,7 +39,7 @@ if ! command -v "$cxx" >/dev/null 2>&1; then
 	exit 1
 fi
 
-cxx_version=$(LC_ALL=C "$cxx" -dumpversion 2>/dev/null || echo 0)
+cxx_version=$(LC_ALL=C "$cxx_bin" -dumpversion 2>/dev/null || echo 0)
 cxx_major=${cxx_version%%.*}
 if [ "$cxx_major" -lt "$min_version" ] 2>/dev/null || [ -z "$cxx_major" ]; then
 	say "***"
@@ -47,8 +50,8 @@ if [ "$cxx_major" -lt "$min_version" ] 2>/dev/null || [ -z "$cxx_major" ]; then
 	exit 1
 fi
 
-if command -v "$cc" >/dev/null 2>&1; then
-	cc_version=$(LC_ALL=C "$cc" -dumpversion 2>/dev/null || echo 0)
+if command -v "$cc_bin" >/dev/null 2>&1; then
+	cc_version=$(LC_ALL=C "$cc_bin" -dumpversion 2>/dev/null || echo 0)
 	if [ "${cc_version%%.*}" != "$cxx_major" ]; then
 		say "***"
 		say "*** C++ compiler '$cxx' ($cxx_version) is not the same version"
@@ -65,7 +68,7 @@ template <typename T> concept C = requires(T t) { t.f(); };
 consteval int sq(int x) { return x * x; }
 static_assert(sq(3) == 9);
 int g(B &b) { return b.f(); }'
-if ! echo "$probe" | LC_ALL=C "$cxx" -x c++ -std=gnu++20 -fno-exceptions \
+if ! echo "$probe" | LC_ALL=C $cxx -x c++ -std=gnu++20 -fno-exceptions \
 	-fno-rtti -fno-threadsafe-statics -ffreestanding -nostdinc \
 	-nostdinc++ -fsyntax-only - >/dev/null 2>&1; then
 	say "***"

@@ -8,7 +8,7 @@
 #   scripts/cxx_overlay.sh --remove KSRC   take it off again
 #
 # Copies the layer's files to the same paths in KSRC (cxx/, include/cxx/,
-# samples/cxx/, Documentation/cxx/ and four files of scripts/), only those
+# samples/cxx/, Documentation/cxx/ and five files of scripts/), only those
 # whose content differs, so that an unchanged file keeps its time stamp and
 # Kbuild rebuilds nothing. Then adds these hook lines to the kernel's files,
 # each next to its Rust-for-Linux counterpart:
@@ -58,7 +58,8 @@ layer_files() {
 			-name '*.rst' \) -not -path '*/.cxx/*' \
 			-not -name '*.mod.c' -not -name new_exports.c
 		printf '%s\n' scripts/Makefile.cxx scripts/cxx_module.lds \
-			scripts/gen_modinfo.py scripts/cxx_is_available.sh
+			scripts/cxx_builtin.lds scripts/gen_modinfo.py \
+			scripts/cxx_is_available.sh
 	) | sort
 }
 
@@ -152,6 +153,8 @@ if [ -n "$remove" ]; then
 fi
 
 copied=0
+list=$(mktemp)
+trap 'rm -f "$list"' EXIT
 while IFS= read -r f; do
 	if ! cmp -s "$top/$f" "$ksrc/$f"; then
 		mkdir -p "$ksrc/$(dirname "$f")"
@@ -159,12 +162,9 @@ while IFS= read -r f; do
 		copied=$((copied + 1))
 	fi
 	echo "$f"
-done < <(layer_files) >"$manifest.tmp"
-if cmp -s "$manifest.tmp" "$manifest"; then
-	rm -f "$manifest.tmp"
-else
-	mv "$manifest.tmp" "$manifest"
-fi
+done < <(layer_files) >"$list"
+# Rewritten only when it changes, so that a second run touches nothing.
+cmp -s "$list" "$manifest" || cp "$list" "$manifest"
 each_hook apply_hook
 no_dot_config
 echo "$prog: $ksrc: $copied file(s) updated"

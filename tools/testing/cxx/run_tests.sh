@@ -10,7 +10,8 @@
 # Prints "ok N - name" / "not ok N - name" per test and ends with
 # "N passed, N failed"; exits non-zero if any failed.
 #
-# Outputs and logs go to build/check/ (CXX_TEST_OUT to change it).
+# Outputs and logs go to build/check/ (CXX_TEST_OUT to change it);
+# CXX_TESTS=REGEX runs only the matching tests.
 
 set -uo pipefail
 export LC_ALL=C
@@ -27,9 +28,14 @@ failed=0
 n=0
 
 # t NAME CMD... - run one test; its output goes to $out/NAME.log.
+# CXX_TESTS=REGEX runs only the tests whose names match (mind that later
+# tests read what earlier ones built or booted).
 t() {
 	local name=$1
 	shift
+	if [ -n "${CXX_TESTS:-}" ] && ! grep -qE -- "$CXX_TESTS" <<<"$name"; then
+		return 0
+	fi
 	n=$((n + 1))
 	if "$@" >"$out/$name.log" 2>&1; then
 		passed=$((passed + 1))
@@ -341,11 +347,14 @@ test_compile_fail() {
 # In QEMU
 # ---------------------------------------------------------------------------
 
-# step NAME - the guest output of one step of guest_tests.sh.
+# step NAME - the guest output of one step of a guest script, from $log
+# (default: the distribution kernel's guest.log).
 step() {
+	local from=${log:-$out/guest.log} name
+	name=$(basename "$from" .log)-$1
 	awk -v s="@@@ step $1" '$0 == s { on = 1; next } /^@@@ step / { on = 0 } on' \
-		"$out/guest.log" >"$out/step-$1.txt"
-	echo "$out/step-$1.txt"
+		"$from" >"$out/step-$name.txt"
+	echo "$out/step-$name.txt"
 }
 
 # The whole scenario ran, and the kernel reported nothing and is tainted by
@@ -515,6 +524,259 @@ test_cycles() {
 }
 
 # ---------------------------------------------------------------------------
+# In a kernel tree: the overlay and Kconfig
+# ---------------------------------------------------------------------------
+
+hook_files="Kbuild init/Kconfig samples/Kconfig samples/Makefile scripts/Makefile.build Makefile"
+
+# A fresh unpack of the kernel source, for the overlay and Kconfig tests.
+fresh=$out/fresh/linux-source-6.1
+test_fresh_unpack() {
+	rm -rf "$out/fresh"
+	mkdir -p "$out/fresh"
+	tar xf /usr/src/linux-source-6.1.tar.xz -C "$out/fresh" &&
+		(cd "$fresh" && sha256sum $hook_files) >"$out/fresh/hooks.sha256"
+}
+
+# The overlay touches only the hook files and its own files; a second run
+# changes nothing at all; --remove leaves the tree as it was.
+test_overlay() {
+	local stamp=$out/fresh/stamp f
+	touch "$stamp"
+	sleep 1
+	"$top/scripts/cxx_overlay.sh" "$fresh" || return 1
+	(cd "$fresh" && find . -newer "$stamp" -type f | sort) >"$out/overlay-changed.txt"
+	for f in $hook_files; do
+		has "./$f" "$out/overlay-changed.txt" || return 1
+	done
+	if grep -vE '^\./(cxx|include/cxx|samples/cxx|Documentation/cxx)/|^\./scripts/(Makefile\.cxx|cxx_(module|builtin)\.lds|gen_modinfo\.py|cxx_is_available\.sh)$|^\./\.cxx-overlay$' \
+		"$out/overlay-changed.txt" | grep -vxF -f <(printf './%s\n' $hook_files); then
+		echo "the overlay changed other files (above)"
+		return 1
+	fi
+	echo "first run changed $(wc -l <"$out/overlay-changed.txt") files"
+	touch "$stamp"
+	sleep 1
+	"$top/scripts/cxx_overlay.sh" "$fresh" || return 1
+	[ -z "$(cd "$fresh" && find . -newer "$stamp")" ] ||
+		{ echo "second run changed:"; (cd "$fresh" && find . -newer "$stamp"); return 1; }
+	echo "second run changed nothing"
+	"$top/scripts/cxx_overlay.sh" --remove "$fresh" || return 1
+	(cd "$fresh" && sha256sum -c --quiet "$out/fresh/hooks.sha256") || return 1
+	for f in cxx include/cxx samples/cxx Documentation/cxx scripts/Makefile.cxx \
+		scripts/cxx_module.lds scripts/cxx_builtin.lds scripts/gen_modinfo.py \
+		scripts/cxx_is_available.sh .cxx-overlay; do
+		[ ! -e "$fresh/$f" ] || { echo "left after --remove: $f"; return 1; }
+	done
+	echo "--remove restored the hook files and removed the layer"
+	"$top/scripts/cxx_overlay.sh" "$fresh" >/dev/null
+}
+
+# In menuconfig terms: C++ support and the C++ samples can be switched on,
+# and olddefconfig keeps them.
+test_kconfig_enable() {
+	local o=$out/fresh/o-cxx
+	make -s -C "$fresh" O="$o" tinyconfig >/dev/null || return 1
+	"$fresh/scripts/config" --file "$o/.config" --enable 64BIT --enable MODULES \
+		--enable CXX --enable SAMPLES --enable SAMPLES_CXX \
+		--module SAMPLE_CXX_MINIMAL --enable SAMPLE_CXX_PARAMS
+	make -s -C "$fresh" O="$o" olddefconfig >/dev/null || return 1
+	for c in CONFIG_CXX_IS_AVAILABLE=y CONFIG_CXX=y CONFIG_SAMPLES_CXX=y \
+		CONFIG_SAMPLE_CXX_MINIMAL=m CONFIG_SAMPLE_CXX_PARAMS=y; do
+		grep -qx "$c" "$o/.config" || { echo "$c lost"; return 1; }
+	done
+	make -s -C "$fresh" O="$o" cxxavailable | tee "$out/cxxavailable.txt"
+	has "C++ is available!" "$out/cxxavailable.txt"
+}
+
+# Without g++ on PATH, CXX cannot be enabled and `make cxxavailable` says why.
+test_kconfig_without_gxx() {
+	local o=$out/fresh/o-nogxx bin=$out/fresh/bin-without-gxx f
+	rm -rf "$bin"
+	mkdir -p "$bin"
+	for f in /usr/local/bin/* /usr/bin/* /bin/*; do
+		case ${f##*/} in g++* | c++* | *-g++* | *-c++*) continue ;; esac
+		[ -e "$bin/${f##*/}" ] || ln -s "$f" "$bin/${f##*/}"
+	done
+	PATH=$bin command -v g++ && { echo "g++ still on PATH"; return 1; }
+	PATH=$bin make -s -C "$fresh" O="$o" tinyconfig >/dev/null || return 1
+	"$fresh/scripts/config" --file "$o/.config" --enable 64BIT --enable CXX
+	PATH=$bin make -s -C "$fresh" O="$o" olddefconfig >/dev/null || return 1
+	grep -q '^CONFIG_CXX=y' "$o/.config" && { echo "CXX enabled without g++"; return 1; }
+	grep -q '^CONFIG_CXX_IS_AVAILABLE=y' "$o/.config" && return 1
+	if PATH=$bin make -s -C "$fresh" O="$o" cxxavailable >"$out/cxxavailable-nogxx.txt" 2>&1; then
+		echo "cxxavailable succeeded without g++"
+		return 1
+	fi
+	cat "$out/cxxavailable-nogxx.txt"
+	has "C++ compiler 'g++' could not be found." "$out/cxxavailable-nogxx.txt"
+}
+
+# ---------------------------------------------------------------------------
+# On the `make run` kernel: built in and modular C++ from the kernel tree
+# ---------------------------------------------------------------------------
+
+test_build_run_kernel() {
+	"$here/kernel/build.sh" run >"$out/run-kernel.env"
+}
+
+test_boot_run_kernel() {
+	(
+		. "$out/run-kernel.env"
+		"$here/qemu/boot.sh" --timeout 300 --kernel "$KIMAGE" \
+			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
+			--append "cxx_params.my_int=5 cxx_params.my_charp=boot" \
+			--scenario "$here/guest_intree.sh" --log "$out/intree.log"
+	)
+}
+
+istep() { log=$out/intree.log step "$1"; }
+
+test_builtin_at_boot() {
+	local s
+	s=$(istep builtin)
+	sed -n '/^@@@ boot log/,/^@@@ end/p' "$s" >"$out/builtin-boot.txt"
+	has "cxx_params: C++ module parameters sample (init)" "$out/builtin-boot.txt" &&
+		has "cxx_params: my_int=5" "$out/builtin-boot.txt" &&
+		has "cxx_params: my_charp=boot" "$out/builtin-boot.txt" &&
+		has "sysfs my_int=5" "$s" && has "sysfs my_charp=boot" "$s" &&
+		has "kernel/samples/cxx/cxx_params.ko" "$s" &&
+		has "cxx_params.license=GPL" "$s" &&
+		has "cxx_params.parmtype=my_int:int" "$s" &&
+		has "cxx_params.file=samples/cxx/cxx_params" "$s"
+}
+
+test_modprobe_intree() {
+	local s
+	s=$(istep modprobe)
+	[ "$(grep -c '@@@ rc 0' "$s")" = 2 ] && has "loaded=0" "$s" &&
+		has "cxx_minimal: C++ minimal sample (init)" "$s" &&
+		has "cxx_minimal: My numbers are [72, 108, 200]" "$s"
+}
+
+test_insmod_intree() {
+	local s
+	s=$(istep insmod)
+	[ "$(grep -c '@@@ rc 0' "$s")" = 2 ] &&
+		has "cxx_print: C++ printing macros sample (exit)" "$s"
+}
+
+test_intree_untainted() {
+	has "tainted=0" "$(istep taint)"
+}
+
+# ---------------------------------------------------------------------------
+# On the debug kernel
+# ---------------------------------------------------------------------------
+
+test_build_debug_kernel() {
+	"$here/kernel/build.sh" debug >"$out/debug-kernel.env"
+}
+
+# The test modules, built out of tree against the debug kernel: they use
+# its C++ runtime (CONFIG_CXX=y) instead of a copy of their own.
+test_build_tmods_for_debug() {
+	local d=$out/tmods-debug
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp "$tmods"/*.cpp "$tmods"/*.c "$tmods"/Kbuild "$d/"
+	(
+		. "$out/debug-kernel.env"
+		make -C "$KBUILD" M="$d" CXX_FOR_LINUX="$top" W=1 CC="$KCC"
+	) || return 1
+	if nm "$d/cxx_runtime.ko" | grep -E ' [TtWw] (_Znwm|cxx_run_ctors)$'; then
+		echo "the module carries its own runtime"
+		return 1
+	fi
+	gcc -static -O2 -o "$out/finit" "$here/finit.c"
+}
+
+test_boot_debug_kernel() {
+	(
+		. "$out/debug-kernel.env"
+		"$here/qemu/boot.sh" --timeout 900 --kernel "$KIMAGE" \
+			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
+			--allow-taint N \
+			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
+			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit"
+	)
+}
+
+dstep() { log=$out/debug.log step "$1"; }
+
+# The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
+# tooling reads its TAP output.
+test_kunit() {
+	(
+		. "$out/debug-kernel.env"
+		/usr/bin/python3 "$KBUILD/source/tools/testing/kunit/kunit.py" parse \
+			"$out/debug.log"
+	) | tee "$out/kunit.txt" || return 1
+	has "cxx_test_params" "$out/kunit.txt" && has "[PASSED] cxx" "$out/kunit.txt"
+}
+
+test_debug_modprobe_params() {
+	local s
+	s=$(dstep modprobe_params)
+	[ "$(grep -c '@@@ rc 0' "$s")" = 2 ] && has "sysfs my_int=3" "$s" &&
+		has "sysfs my_charp=probed" "$s" && has "cxx_params: my_int=3" "$s"
+}
+
+test_debug_cycles() {
+	local s m
+	s=$(dstep cycles)
+	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed; do
+		has "$m: " "$s" || return 1
+	done
+	has "cycle failures=0" "$s" && hasnt "FAIL" "$s"
+}
+
+test_debug_init_error() {
+	local s
+	s=$(dstep lifetime_fail)
+	has "finit: cxx_lifetime.ko: No such device" "$s" && has "loaded=0" "$s" &&
+		diff <(klines "$s" cxx_lifetime) - <<-'EOF'
+	construct global first
+	construct global second
+	construct function-local static
+	init (fail=19)
+	destroy function-local static
+	destroy global second
+	destroy global first
+	EOF
+}
+
+# Every allocation of loading cxx_minimal failed once. A failure either is
+# absorbed (the load succeeds) or fails the load with ENOMEM, leaving
+# nothing loaded; some hit the module's own allocations (after its init
+# began); the sweep ends when the load passes fewer allocations than N.
+test_failslab() {
+	local s
+	s=$(dstep failslab)
+	grep -E '^n=[0-9]+: ' "$s" >"$out/failslab.txt"
+	[ -s "$out/failslab.txt" ] || { echo "no failure was injected"; return 1; }
+	if grep -v -e ': rc=0 loaded=1 init=1: $' \
+		-e ': rc=1 loaded=0 init=[01]: finit: cxx_minimal.ko: Cannot allocate memory$' \
+		"$out/failslab.txt"; then
+		echo "a load ended otherwise (above)"
+		return 1
+	fi
+	grep -q 'rc=1 loaded=0 init=1' "$out/failslab.txt" ||
+		{ echo "no failure in cxx_minimal's init made the load fail"; return 1; }
+	echo "$(wc -l <"$out/failslab.txt") allocations failed in turn:" \
+		"$(grep -c 'rc=1' "$out/failslab.txt") failed the load," \
+		"$(grep -c 'rc=1 loaded=0 init=1' "$out/failslab.txt") of them in the module's init"
+	has "sweep done: " "$s" && has "rc=0 loaded=1" "$s"
+}
+
+test_kmemleak_clean() {
+	local s
+	s=$(dstep kmemleak)
+	sed -n '/^@@@ kmemleak begin/,/^@@@ kmemleak end/p' "$s" >"$out/kmemleak.txt"
+	[ "$(wc -l <"$out/kmemleak.txt")" = 2 ] || { cat "$out/kmemleak.txt"; return 1; }
+}
+
+# ---------------------------------------------------------------------------
 
 t quiet_build test_quiet_build
 t no_rebuild_when_unchanged test_no_rebuild
@@ -550,6 +812,25 @@ t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_pure_virtual_warns test_pure_virtual
+t fresh_kernel_source test_fresh_unpack
+t overlay_idempotent_reversible test_overlay
+t kconfig_enable_cxx_and_samples test_kconfig_enable
+t kconfig_cxx_needs_gxx test_kconfig_without_gxx
+t build_run_kernel test_build_run_kernel
+t boot_run_kernel test_boot_run_kernel
+t builtin_sample_at_boot_with_cmdline_params test_builtin_at_boot
+t modprobe_after_depmod test_modprobe_intree
+t insmod_intree_module test_insmod_intree
+t intree_modules_untainted test_intree_untainted
+t build_debug_kernel test_build_debug_kernel
+t build_test_modules_against_debug_kernel test_build_tmods_for_debug
+t boot_debug_kernel_no_reports test_boot_debug_kernel
+t kunit_cxx_suite test_kunit
+t debug_modprobe_with_params test_debug_modprobe_params
+t debug_load_unload_cycles test_debug_cycles
+t debug_init_error_leaves_nothing test_debug_init_error
+t failslab_every_allocation test_failslab
+t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -15,7 +15,7 @@
 # edit touched; ccache, when installed, keeps compiled objects across
 # clones. Progress goes to stderr and the build log to
 # build/kernel/NAME.log; stdout gets shell assignments:
-#   KBUILD= KIMAGE= KVER= STAGING= GEN_INIT_CPIO=
+#   KBUILD= KCC= KIMAGE= KVER= STAGING= GEN_INIT_CPIO=
 
 set -euo pipefail
 
@@ -50,11 +50,12 @@ fi
 
 O=$cache/$name
 mkdir -p "$O"
-make_args=(-C "$KSRC" O="$O")
+kcc=gcc
 if command -v ccache >/dev/null; then
 	export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
-	make_args+=(CC="ccache gcc")
+	kcc="ccache gcc"
 fi
+make_args=(-C "$KSRC" O="$O" CC="$kcc")
 
 want=$(cat "${fragments[@]}" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$O/.cxx-config" 2>/dev/null)" != "$want" ] || [ ! -f "$O/.config" ]; then
@@ -63,17 +64,18 @@ if [ "$(cat "$O/.cxx-config" 2>/dev/null)" != "$want" ] || [ ! -f "$O/.config" ]
 	"$KSRC/scripts/kconfig/merge_config.sh" -m -O "$O" "$O/.config" \
 		"${fragments[@]}" >/dev/null
 	make "${make_args[@]}" olddefconfig >/dev/null
-	# Every option the fragments ask for must have stuck.
-	for f in "${fragments[@]}"; do
+	# Every option the fragments ask for (the last word for each wins) must
+	# have stuck.
+	cat "${fragments[@]}" | grep -E '^CONFIG_[A-Za-z0-9_]+=' |
+		awk -F= '{ v[$1] = $0 } END { for (k in v) print v[k] }' |
 		while IFS= read -r line; do
 			case $line in
 			CONFIG_*=n) ! grep -Eq "^${line%=n}=(y|m)" "$O/.config" ||
 				{ say "$name: ${line%=n} could not be disabled"; exit 1; } ;;
-			CONFIG_*) grep -qx "$line" "$O/.config" ||
+			*) grep -qx "$line" "$O/.config" ||
 				{ say "$name: $line did not stick (dependencies?)"; exit 1; } ;;
 			esac
-		done <"$f"
-	done
+		done
 	echo "$want" >"$O/.cxx-config"
 fi
 
@@ -88,6 +90,7 @@ rm -rf "$O/staging"
 make "${make_args[@]}" INSTALL_MOD_PATH="$O/staging" modules_install >>"$log" 2>&1
 
 echo "KBUILD=$O"
+echo "KCC='$kcc'"
 echo "KIMAGE=$O/arch/x86/boot/bzImage"
 echo "KVER=$(make -s "${make_args[@]}" kernelrelease)"
 echo "STAGING=$O/staging"

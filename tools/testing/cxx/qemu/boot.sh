@@ -6,12 +6,14 @@
 #
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
-#           [--tree DIR] [--gen-init-cpio TOOL] [--show]
+#           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
 #           --scenario SCRIPT --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
 #   --timeout  seconds before QEMU is killed (default: 120)
 #   --append   extra kernel command line
+#   --allow-taint LETTERS  taint flags to accept besides O and E (e.g. N,
+#              which KUnit sets once it has run)
 #   --tree     a directory whose contents are copied to / in the guest
 #              (e.g. a modules_install staging tree with lib/modules/)
 #   --gen-init-cpio  make the initramfs with this usr/gen_init_cpio of a
@@ -38,8 +40,9 @@ set -euo pipefail
 
 readonly PROG=boot.sh
 readonly MARK="=== CXX-BENCH:"
-readonly ALLOWED_TAINT=$((4096 | 8192))
-readonly TAINT_LETTERS=(P F S R M B U D A W C I O E L K X T)
+readonly TAINT_LETTERS=(P F S R M B U D A W C I O E L K X T N)
+# O (out-of-tree module) and E (unsigned module); --allow-taint adds more.
+ALLOWED_TAINT=$((4096 | 8192))
 
 usage() {
 	sed -n '/^# Usage:/,/^#   FILE\.\.\./s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
@@ -65,9 +68,17 @@ files=()
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
+		--allow-taint)
+			for ((i = 0; i < ${#2}; i++)); do
+				for ((bit = 0; bit < ${#TAINT_LETTERS[@]}; bit++)); do
+					[[ "${TAINT_LETTERS[bit]}" == "${2:i:1}" ]] &&
+						ALLOWED_TAINT=$((ALLOWED_TAINT | (1 << bit)))
+				done
+			done
+			;;
 		--kernel) kernel=$2 ;;
 		--tree) tree=$2 ;;
 		--gen-init-cpio) gen_init_cpio=$2 ;;
@@ -317,7 +328,7 @@ if [[ -n "$taint_line" ]]; then
 		reason "kernel tainted $taint ($(
 			IFS=
 			echo "${letters[*]}"
-		)): not allowed: ${bad[*]} (only O=4096, E=8192 are)"
+		)): not allowed: ${bad[*]} (allowed mask: $ALLOWED_TAINT)"
 	fi
 fi
 

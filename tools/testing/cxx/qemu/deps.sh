@@ -25,6 +25,14 @@ readonly PACKAGES=(
 	bc
 	python3
 	python3-docutils
+	# Building a kernel with C++ in its tree (kernel/build.sh)
+	linux-source-6.1
+	xz-utils
+	flex
+	bison
+	libssl-dev
+	libc6-dev
+	ccache
 )
 
 missing=()
