@@ -48,6 +48,8 @@ check: deps
 
 bench: deps
 	@$(TESTS)/bench/bench.sh
+	@echo
+	@$(TESTS)/bench/kernel.sh
 
 clean:
 	@eval "$$($(TESTS)/qemu/kernel.sh 2>/dev/null)"; \

@@ -449,21 +449,21 @@ test_lifetime_order() {
 # busybox insmod tries finit_module(), then init_module(): each attempt must
 # construct, fail and destroy everything, so the log holds the block 1 or 2
 # times.
+# What cxx_lifetime prints when its init fails with -ENODEV.
+lifetime_fail_lines() {
+	printf '%s\n' "construct global first" "construct global second" \
+		"construct function-local static" "init (fail=19)" \
+		"destroy function-local static" "destroy global second" \
+		"destroy global first"
+}
+
 test_lifetime_init_error() {
 	local s
 	s=$(step lifetime_fail)
 	has "No such device" "$s" && has "loaded=0" "$s" || return 1
 	klines "$s" cxx_lifetime | awk '!seen[$0]++' >"$out/lifetime-fail.txt"
 	[ $(($(klines "$s" cxx_lifetime | wc -l) % 7)) = 0 ] || return 1
-	diff "$out/lifetime-fail.txt" - <<-'EOF'
-	construct global first
-	construct global second
-	construct function-local static
-	init (fail=19)
-	destroy function-local static
-	destroy global second
-	destroy global first
-	EOF
+	diff "$out/lifetime-fail.txt" <(lifetime_fail_lines)
 }
 
 test_print() {
@@ -735,15 +735,7 @@ test_debug_init_error() {
 	local s
 	s=$(dstep lifetime_fail)
 	has "finit: cxx_lifetime.ko: No such device" "$s" && has "loaded=0" "$s" &&
-		diff <(klines "$s" cxx_lifetime) - <<-'EOF'
-	construct global first
-	construct global second
-	construct function-local static
-	init (fail=19)
-	destroy function-local static
-	destroy global second
-	destroy global first
-	EOF
+		diff <(klines "$s" cxx_lifetime) <(lifetime_fail_lines)
 }
 
 # Every allocation of loading cxx_minimal failed once. A failure either is

@@ -8,9 +8,13 @@
 #                 modules and cxx_params built in (`make run`)
 #          debug  the same + debug.config: KASAN, kmemleak, lockdep, UBSAN,
 #                 failslab, KUnit with the C++ suite (`make check`)
+#          nocxx  run without C++, and
+#          cxxonly  run with every sample a module, for the size benchmark
+#                 (`make bench`)
 #
 # The kernel tree is $KSRC, or Debian's linux-source-6.1 unpacked once into
-# build/kernel/src/. Each NAME builds in build/kernel/NAME/ (O=), configured
+# build/kernel/src/. Each NAME builds in build/kernel/NAME/ (O=, or
+# $KBUILD_OUT), configured
 # again only when a fragment changed, so a second run rebuilds only what an
 # edit touched; ccache, when installed, keeps compiled objects across
 # clones. Progress goes to stderr and the build log to
@@ -25,6 +29,8 @@ name=${1:?usage: build.sh run|debug}
 case $name in
 run) fragments=("$here/run.config") ;;
 debug) fragments=("$here/run.config" "$here/debug.config") ;;
+nocxx) fragments=("$here/run.config" "$here/nocxx.config") ;;
+cxxonly) fragments=("$here/run.config" "$here/cxxonly.config") ;;
 *) echo "build.sh: unknown kernel '$name'" >&2; exit 2 ;;
 esac
 
@@ -48,7 +54,7 @@ fi
 
 "$top/scripts/cxx_overlay.sh" "$KSRC" >&2
 
-O=$cache/$name
+O=${KBUILD_OUT:-$cache/$name}
 mkdir -p "$O"
 kcc=gcc
 if command -v ccache >/dev/null; then
