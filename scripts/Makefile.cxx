@@ -39,6 +39,10 @@
 ifndef cxx-makefile-included
 cxx-makefile-included := y
 
+# In a kernel tree without CONFIG_CXX there is nothing to do: no directory
+# may hold C++ then, and C builds should not pay for this file.
+ifneq ($(KBUILD_EXTMOD)$(CONFIG_CXX),)
+
 # The C++ for Linux tree this file belongs to.
 cxx-srctree := $(abspath $(dir $(lastword $(MAKEFILE_LIST)))/..)
 
@@ -195,4 +199,5 @@ $(error $(lastword $(MAKEFILE_LIST)): include it after the obj-m lines of $(cxx-
 endif
 endif
 
+endif # KBUILD_EXTMOD or CONFIG_CXX
 endif # cxx-makefile-included
