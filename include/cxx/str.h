@@ -23,7 +23,6 @@ namespace cxx {
 template <size_t N> struct FixedString {
 	char data[N];
 
-	constexpr FixedString() : data{} {}
 	constexpr FixedString(const char (&s)[N]) : data{}
 	{
 		for (size_t i = 0; i < N; i++)

@@ -66,11 +66,6 @@ CXX_INTEGRAL(long long);
 CXX_INTEGRAL(unsigned long long);
 #undef CXX_INTEGRAL
 
-/** is_trivially_destructible_v - whether ~T() does nothing. */
-template <typename T>
-inline constexpr bool is_trivially_destructible_v =
-	__has_trivial_destructor(T);
-
 /** dependent_false - false, but only once a template is instantiated. */
 template <typename...>
 inline constexpr bool dependent_false = false;
