@@ -233,6 +233,65 @@ test_dir_and_file_knobs() {
 	fi
 }
 
+# The bindings generator (scripts/gen_cxx_bindings.py) reads the kernel's
+# headers with the exact C command line of a module object and writes the
+# C++ declarations plus two layout proofs: the C one must compile with that
+# command line under gcc, the C++ one with the C++ command line under g++.
+# Its output is deterministic, and C++ keywords used as names are escaped.
+test_bindings() {
+	local log=$out/build-tmods.txt d=$out/bindings args
+	rm -rf "$d"
+	mkdir -p "$d"
+	# The command lines, one argument a line, without -c/-o/source/depfile.
+	cmdline() {
+		grep -E "^ *$1 .* -o $tmods/$2 " "$log" | head -1 | sed 's/;.*//' |
+			/usr/bin/python3 -c 'import shlex, sys
+a = shlex.split(sys.stdin.read())[1:]
+out, skip = [], False
+for x in a:
+    if skip: skip = False; continue
+    if x == "-o": skip = True; continue
+    if x == "-c" or x.startswith("-Wp,-MMD") or x.endswith((".c", ".cpp")): continue
+    out.append(x)
+print("\n".join(out))'
+	}
+	cmdline 'gcc[^ ]*' mixed_helper.o >"$d/cflags.txt"
+	cmdline 'g\+\+[^ ]*' mixed_main.o >"$d/cxxflags.txt"
+	[ -s "$d/cflags.txt" ] && [ -s "$d/cxxflags.txt" ] || return 1
+	gen() {
+		(cd "$KDIR" && /usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" \
+			--cflags-file "$d/cflags.txt" --header "$top/cxx/bindings_helper.h" \
+			--out-hpp "$d/$1/bindings.h" --out-check "$d/$1/bindings_check.c")
+	}
+	mkdir -p "$d/1" "$d/2"
+	gen 1 || return 1
+	gen 2 || return 1
+	for f in bindings.h bindings_check.c bindings_check.cpp; do
+		cmp "$d/1/$f" "$d/2/$f" || { echo "$f differs between two runs"; return 1; }
+	done
+	echo "deterministic: $(wc -l <"$d/1/bindings.h") lines of C++"
+	mapfile -t cf <"$d/cflags.txt"
+	mapfile -t xf <"$d/cxxflags.txt"
+	(cd "$KDIR" && gcc-12 "${cf[@]}" -fsyntax-only "$d/1/bindings_check.c") ||
+		{ echo "C layout proof failed"; return 1; }
+	(cd "$KDIR" && g++-12 "${xf[@]}" -fsyntax-only "$d/1/bindings_check.cpp") ||
+		{ echo "C++ layout proof failed"; return 1; }
+	echo "layout proofs: $(grep -c "^CXX_CHECK(" "$d/1/bindings_check.c") C and" \
+		"$(grep -c "^CXX_CHECK(" "$d/1/bindings_check.cpp") C++ checks hold"
+	# A wrong layout number must fail the C proof.
+	sed '0,/^CXX_CHECK(sizeof(struct list_head) == 16,/s//CXX_CHECK(sizeof(struct list_head) == 24,/' \
+		"$d/1/bindings_check.c" >"$d/1/wrong_check.c"
+	cmp -s "$d/1/bindings_check.c" "$d/1/wrong_check.c" && { echo "no list_head check"; return 1; }
+	if (cd "$KDIR" && gcc-12 "${cf[@]}" -fsyntax-only "$d/1/wrong_check.c" 2>"$d/wrong.txt"); then
+		echo "a wrong size of struct list_head passed the C proof"
+		return 1
+	fi
+	has "struct list_head: size" "$d/wrong.txt" || return 1
+	# struct class (linux/device.h) is a C++ keyword: bound as class_.
+	grep -E '^struct class_ \{' "$d/1/bindings.h" >/dev/null ||
+		{ echo "struct class not escaped as class_"; return 1; }
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -783,6 +842,7 @@ t objtool_on_cxx_objects test_objtool
 t flags_derived_from_kernel test_flags_derived
 t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
+t bindings_generated_and_proved test_bindings
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects

@@ -25,6 +25,8 @@ readonly PACKAGES=(
 	bc
 	python3
 	python3-docutils
+	# The bindings generator (scripts/gen_cxx_bindings.py): libclang
+	python3-clang-14
 	# Building a kernel with C++ in its tree (kernel/build.sh)
 	linux-source-6.1
 	xz-utils
