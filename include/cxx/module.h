@@ -90,7 +90,7 @@ public:
 		return ret;
 	}
 
-		/**
+	/**
 	 * init_builtin() - T::init() for C++ built into vmlinux, from an
 	 * initcall; the kernel already ran the static constructors.
 	 */
