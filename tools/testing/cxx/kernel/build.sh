@@ -58,7 +58,7 @@ O=${KBUILD_OUT:-$cache/$name}
 mkdir -p "$O"
 kcc=gcc
 if command -v ccache >/dev/null; then
-	export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+	export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/var/tmp}/.cache/ccache}
 	kcc="ccache gcc"
 fi
 make_args=(-C "$KSRC" O="$O" CC="$kcc")
