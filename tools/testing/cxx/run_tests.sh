@@ -292,6 +292,29 @@ print("\n".join(out))'
 		{ echo "struct class not escaped as class_"; return 1; }
 }
 
+# C corner cases the kernel headers happen not to have
+# (tools/testing/cxx/bindings/corner.h): both layout proofs hold, keywords
+# are escaped, and renamed functions keep their C symbols.
+test_bindings_corner_cases() {
+	local d=$out/bindings-corner
+	rm -rf "$d"
+	mkdir -p "$d"
+	printf '%s\n' -nostdinc "-I$here/bindings" -std=gnu11 -m64 -O2 >"$d/cflags.txt"
+	printf '#include <corner.h>\n' >"$d/helper.h"
+	/usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" --cflags-file "$d/cflags.txt" \
+		--header "$d/helper.h" --filter-regex "$here/bindings/" \
+		--out-hpp "$d/corner.hpp" --out-check "$d/corner_check.c" || return 1
+	mapfile -t cf <"$d/cflags.txt"
+	gcc-12 "${cf[@]}" -fsyntax-only "$d/corner_check.c" ||
+		{ echo "C layout proof failed"; return 1; }
+	g++-12 -std=gnu++20 -m64 -nostdinc -ffreestanding -fno-exceptions -fno-rtti \
+		-Wall -fsyntax-only "$d/corner_check.cpp" ||
+		{ echo "C++ layout proof failed"; return 1; }
+	grep -E '^struct class_ \{' "$d/corner.hpp" &&
+		grep -E 'int new_\(.*\) __asm__\("new"\);' "$d/corner.hpp" &&
+		grep -E 'bits : 3;' "$d/corner.hpp"
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -843,6 +866,7 @@ t flags_derived_from_kernel test_flags_derived
 t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
 t bindings_generated_and_proved test_bindings
+t bindings_corner_cases test_bindings_corner_cases
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
