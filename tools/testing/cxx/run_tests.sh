@@ -47,7 +47,7 @@ t() {
 	fi
 }
 
-# expect_grep PATTERN FILE - fixed-string match, said in the log on failure.
+# has, hasnt TEXT FILE - whether FILE holds TEXT, a fixed string; say so if not.
 has() {
 	grep -qF -- "$1" "$2" || { echo "missing in ${2##*/}: $1"; return 1; }
 }
@@ -770,7 +770,11 @@ test_build_tmods_for_debug() {
 		echo "the module carries its own runtime"
 		return 1
 	fi
-	gcc -static -O2 -o "$out/finit" "$here/finit.c"
+}
+
+# The one-call module loader the debug scenario uses (see finit.c).
+test_build_finit() {
+	gcc -static -O2 -Wall -Wextra -o "$out/finit" "$here/finit.c"
 }
 
 test_boot_debug_kernel() {
@@ -900,6 +904,7 @@ t insmod_intree_module test_insmod_intree
 t intree_modules_untainted test_intree_untainted
 t build_debug_kernel test_build_debug_kernel
 t build_test_modules_against_debug_kernel test_build_tmods_for_debug
+t build_finit_helper test_build_finit
 t boot_debug_kernel_no_reports test_boot_debug_kernel
 t kunit_cxx_suite test_kunit
 t debug_modprobe_with_params test_debug_modprobe_params

@@ -18,7 +18,7 @@
 # again only when a fragment changed, so a second run rebuilds only what an
 # edit touched; ccache, when installed, keeps compiled objects across
 # clones. Progress goes to stderr and the build log to
-# build/kernel/NAME.log; stdout gets shell assignments:
+# <build dir>.log (build/kernel/NAME.log); stdout gets shell assignments:
 #   KBUILD= KCC= KIMAGE= KVER= STAGING= GEN_INIT_CPIO=
 
 set -euo pipefail
@@ -85,7 +85,7 @@ if [ "$(cat "$O/.cxx-config" 2>/dev/null)" != "$want" ] || [ ! -f "$O/.config" ]
 	echo "$want" >"$O/.cxx-config"
 fi
 
-log=$cache/$name.log
+log=$O.log
 say "building $name kernel (log: $log)"
 if ! make "${make_args[@]}" -j"$(nproc)" bzImage modules >"$log" 2>&1; then
 	tail -n 40 "$log" >&2
