@@ -20,6 +20,13 @@ python3-clang-14 package.  From the resulting AST it writes:
   --out-check-cxx (default: OUT_CHECK with .cpp) the C++ twin: the same
                size/alignment/offset numbers as static_assert()s against the
                generated header, proving g++ lays the C++ types out as C does.
+  --out-helpers  with --helpers LIST: a C file of wrappers (cxx_helper_NAME)
+               around the static inline functions and function-like macros
+               the list names; the header declares them to C++ under their
+               kernel names (NAME, through an __asm__ label).
+  --depfile    a make dependency file: every header the parse read.
+
+The kernel's C flags come after '--' (or one a line in --cflags-file).
 
 Run with /usr/bin/python3 (Debian's python, which sees python3-clang-14).
 """
@@ -74,6 +81,8 @@ SKIP_C_FLAGS = (
     ('-fplugin=*', 'GCC plugins (randstruct/latent_entropy/...); not loadable by clang'),
     ('-fplugin-arg-*', 'GCC plugin arguments'),
     ('--param=*', 'GCC tuning parameters'),
+    ('--param', 'GCC tuning parameter, two-argument form (KASAN: --param asan-stack=1)'),
+    ('-fasan-shadow-offset=*', 'GCC spelling of the KASAN shadow offset; codegen only'),
     ('-Wno-format-truncation', 'GCC-only warning'),
     ('-Wno-format-overflow', 'GCC-only warning'),
     ('-Wno-dangling-pointer', 'GCC-only warning'),
@@ -148,6 +157,11 @@ struct union enum const volatile __typeof__ typeof
 
 PLACEHOLDER = '@@CXX_ALIGN_%d@@'
 
+# Prefix of the C symbol of a helper wrapper, and of the name its prototype
+# is parsed under (a function-like macro must not expand in its prototype).
+HELPER_PREFIX = 'cxx_helper_'
+HELPER_PROTO_PREFIX = '__cxx_helper_proto_'
+
 
 class GenError(Exception):
     """Fatal generator error (bad input, clang errors, unsupported C)."""
@@ -164,9 +178,9 @@ class Unprintable(Exception):
 def parse_args(argv):
     """Parse the command line of the generator."""
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('--cflags-file', required=True,
+    p.add_argument('--cflags-file',
                    help='kernel C flags: one argument per line (or one '
-                        'shell-quoted line)')
+                        'shell-quoted line); default: the arguments after --')
     p.add_argument('--header', required=True, help='bindings_helper.h')
     p.add_argument('--out-hpp', required=True)
     p.add_argument('--out-check', required=True, help='C layout proof file')
@@ -177,9 +191,19 @@ def parse_args(argv):
     p.add_argument('--allowlist-regex',
                    help='only bind functions/variables/constants whose name '
                         'matches (types are always bound)')
+    p.add_argument('--helpers', help='list of C helpers (cxx/bindings_helpers.txt)')
+    p.add_argument('--out-helpers', help='C file of the helpers\' wrappers')
+    p.add_argument('--depfile', help='write make dependencies of --out-hpp here')
     p.add_argument('--libclang', help='path of libclang.so')
-    p.add_argument('-v', '--verbose', action='store_true')
+    p.add_argument('-v', '--verbose', action='store_true',
+                   help='print clang warnings and a summary')
+    p.add_argument('--stats', action='store_true', help='print a summary')
+    p.add_argument('cflags', nargs='*', help='the kernel C flags (after --)')
     args = p.parse_args(argv)
+    if bool(args.cflags_file) == bool(args.cflags):
+        p.error('give the kernel C flags either after -- or with --cflags-file')
+    if bool(args.helpers) != bool(args.out_helpers):
+        p.error('--helpers and --out-helpers go together')
     if not args.out_check_cxx:
         args.out_check_cxx = os.path.splitext(args.out_check)[0] + '.cpp'
     return args
@@ -211,6 +235,61 @@ def read_cflags(path):
     return [l.strip() for l in lines]
 
 
+class Helper:
+    """One entry of the helpers list (see cxx/bindings_helpers.txt)."""
+
+    def __init__(self, name, kind, proto=None, body=None, where=''):
+        """kind: 'inline' (name only), 'macro' (prototype) or 'body'."""
+        self.name, self.kind, self.proto, self.body = name, kind, proto, body
+        self.where = where
+        self.cursor = None
+
+
+def read_helpers(path):
+    """Parse the helpers list: a name, a prototype, or a prototype and body."""
+    with open(path) as f:
+        lines = f.readlines()
+    out, pending, start = [], '', 0
+    for no, line in enumerate(lines, 1):
+        text = line.split('//')[0].rstrip()
+        if not pending and (not text.strip() or text.lstrip().startswith('#')):
+            continue
+        if not pending:
+            start = no
+        pending += text.strip() + ' '
+        if pending.count('{') != pending.count('}'):
+            continue
+        entry, pending = pending.strip(), ''
+        where = '%s:%d' % (path, start)
+        if re.fullmatch(r'[A-Za-z_]\w*', entry):
+            out.append(Helper(entry, 'inline', where=where))
+            continue
+        m = re.match(r'(.*?\b([A-Za-z_]\w*)\s*\(.*?\))\s*(;|\{.*\})$', entry)
+        if not m:
+            raise GenError('%s: expected a name, "prototype;" or "prototype { body }"'
+                           % where)
+        kind = 'macro' if m.group(3) == ';' else 'body'
+        out.append(Helper(m.group(2), kind, m.group(1),
+                          m.group(3) if kind == 'body' else None, where))
+    if pending:
+        raise GenError('%s: unbalanced braces at the end' % path)
+    names = [h.name for h in out]
+    dups = sorted(set(n for n in names if names.count(n) > 1))
+    if dups:
+        raise GenError('%s: listed twice: %s' % (path, ', '.join(dups)))
+    return out
+
+
+def helper_protos(helpers):
+    """C declarations parsed (after the header) for the macro/body helpers."""
+    out = []
+    for h in helpers:
+        if h.kind != 'inline':
+            out.append(re.sub(r'\b%s(\s*\()' % h.name, HELPER_PROTO_PREFIX + h.name + r'\1',
+                              h.proto, count=1) + ';')
+    return out
+
+
 def skip_reason(flag):
     """Return why a kernel flag is not passed to clang, or None to keep it."""
     for pat, why in SKIP_C_FLAGS:
@@ -233,6 +312,9 @@ def clang_args(kflags):
         why = skip_reason(f)
         if why:
             skipped.append(f)
+            if f == '--param' and i + 1 < len(kflags):
+                i += 1
+                skipped.append(kflags[i])
         else:
             out.append(f)
         i += 1
@@ -557,7 +639,10 @@ class Generator:
     def __init__(self, args):
         """Read the flags and set up the (empty) output state."""
         self.args = args
-        self.kflags = read_cflags(args.cflags_file)
+        self.kflags = read_cflags(args.cflags_file) if args.cflags_file else args.cflags
+        self.helpers = read_helpers(args.helpers) if args.helpers else []
+        self.helper_by_name = {h.name: h for h in self.helpers}
+        self.helper_c = []            # C wrapper definitions, in list order
         self.cargs, self.skipped_flags = clang_args(self.kflags)
         self.filter = re.compile(args.filter_regex or default_filter(self.kflags))
         self.allow = re.compile(args.allowlist_regex) if args.allowlist_regex else None
@@ -581,6 +666,7 @@ class Generator:
         self.tag_names = set()
         self.typedef_targets = {}     # typedef name -> canonical spelling
         self.constants = []           # lines of the constants section
+        self.string_constants = []    # lines of the string constants section
         self.files = {}               # source file cache (macro comments)
         self.object_macros = set()    # names C code would macro-expand
         # Files the command line force-includes (kconfig.h and, through it,
@@ -636,9 +722,13 @@ class Generator:
     def run(self):
         """Parse, walk, evaluate constants and write all outputs."""
         t0 = time.time()
-        self.tu = parse_c(self.header, self.cargs)
+        main = os.path.join(os.path.dirname(self.header), '__cxx_bindgen_main.c')
+        self.tu = parse_c(main, self.cargs, unsaved=[(main, '\n'.join(
+            ['#include "%s"' % os.path.basename(self.header)] +
+            helper_protos(self.helpers)) + '\n')])
         self.stats['warnings'] = check_diagnostics(self.tu, self.args.verbose)
-        top = [c for c in self.tu.cursor.get_children() if self.in_filter(c)]
+        top = [c for c in self.tu.cursor.get_children() if self.in_filter(c) or
+               (c.location.file and c.location.file.name == main)]
         self.order = {c: i for i, c in enumerate(top)}
         self.prescan(top)
         for c in top:
@@ -647,9 +737,14 @@ class Generator:
         macros = self.collect_macros(top)
         self.evaluate(macros)
         self.stats['time'] = time.time() - t0
+        self.check_helpers()
         self.write_hpp()
         self.write_check_c()
         self.write_check_cxx()
+        if self.args.out_helpers:
+            self.write_helpers()
+        if self.args.depfile:
+            self.write_depfile()
 
     def prescan(self, top):
         """Find unnamed top-level records/enums used by a typedef or var."""
@@ -1004,6 +1099,21 @@ class Generator:
     def emit_function(self, c):
         """Emit an extern "C" prototype; inline definitions are skipped."""
         name = c.spelling
+        if name.startswith(HELPER_PROTO_PREFIX):
+            h = self.helper_by_name[name[len(HELPER_PROTO_PREFIX):]]
+            if h.name in self.seen_funcs:
+                # A macro in some configurations (mutex_lock() with lockdep)
+                # is an ordinary function in this one: C++ calls it directly.
+                self.skip('helper not needed: an ordinary function in this '
+                          'configuration', h.name)
+                h.cursor = c
+            else:
+                self.emit_helper(c, h)
+            return
+        h = self.helper_by_name.get(name)
+        if h is not None and h.kind == 'inline' and c.is_definition():
+            self.emit_helper(c, h)
+            return
         if c.is_definition():
             self.skip('inline function (has a body; needs a C helper)', name)
             return
@@ -1020,19 +1130,121 @@ class Generator:
         except Unprintable as e:
             self.skip('function with unprintable type', '%s (%s)' % (name, e))
             return
-        text += self.asm_label(c, name, cname)
-        attrs = []
-        if 'noreturn' in c.type.spelling:
-            attrs.append('noreturn')
-        if has_child(c, CK.WARN_UNUSED_RESULT_ATTR):
-            attrs.append('warn_unused_result')
-        if attrs:
-            text += ' __attribute__((%s))' % ', '.join(attrs)
+        text += self.asm_label(c, name, cname) + self.function_attrs(c)
         self.blocks.append(('func', text + ';'))
         try:
             self.func_checks.append((name, self.c.function(c, '')))
         except Unprintable:
             pass
+
+    def function_attrs(self, c):
+        """' __attribute__((...))' for what C++ callers must also see:
+        noreturn, warn_unused_result (__must_check) and printf/scanf formats."""
+        attrs = []
+        if 'noreturn' in c.type.spelling:
+            attrs.append('noreturn')
+        if has_child(c, CK.WARN_UNUSED_RESULT_ATTR):
+            attrs.append('warn_unused_result')
+        fmt = self.format_attr(c)
+        if fmt:
+            attrs.append(fmt)
+        return ' __attribute__((%s))' % ', '.join(attrs) if attrs else ''
+
+    def format_attr(self, c):
+        """format(printf|scanf, fmt, first) of a function, or None.
+
+        libclang does not expose the attribute's arguments; the source text
+        at the attribute does: the kernel's __printf(a, b) / __scanf(a, b)
+        or a spelt-out __attribute__((format(printf, a, b)))."""
+        for a in children_of(c, (CK.UNEXPOSED_ATTR,)):
+            text = self.extent_text(a)
+            m = re.match(r'__(printf|scanf)\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)', text) or \
+                re.match(r'(?:__attribute__\s*\(\(\s*)?_*format_*\s*\(\s*_*(printf|scanf)_*'
+                         r'\s*,\s*(\d+)\s*,\s*(\d+)\s*\)', text)
+            if m:
+                return 'format(%s, %s, %s)' % m.groups()
+        return None
+
+    def extent_text(self, c):
+        """Source text of a cursor's extent (e.g. a macro call: __printf(1, 2))."""
+        start, end = c.extent.start, c.extent.end
+        if start.file is None or end.file is None or start.file.name != end.file.name:
+            return ''
+        name = start.file.name
+        if name not in self.files:
+            with open(name, 'rb') as f:
+                self.files[name] = f.read()
+        return self.files[name][start.offset:end.offset].decode('utf-8', 'replace')
+
+    # ---- helpers ---------------------------------------------------------
+
+    def emit_helper(self, c, h):
+        """Declare a helper to C++ under its kernel name; write its wrapper."""
+        if h.cursor is not None:
+            return
+        h.cursor = c
+        name, sym = h.name, HELPER_PREFIX + h.name
+        args = list(c.get_arguments())
+        if c.type.get_canonical().is_function_variadic():
+            raise GenError('%s: helper %s is variadic: C cannot forward "..."; '
+                           'write a prototype without it and a body' % (h.where, name))
+        self.seen_funcs.add(name)
+        self.ordinary_names.add(name)
+        cname = self.rename('function', name)
+        try:
+            text = self.cxx.function(c, cname)
+            cparams = [self.c.declarator(p.type, 'a%d' % i) for i, p in enumerate(args)]
+        except Unprintable as e:
+            raise GenError('%s: helper %s has a type C++ cannot spell: %s' % (h.where, name, e))
+        self.blocks.append(('func', '%s __asm__("%s")%s; /* C helper */'
+                            % (text, sym, self.function_attrs(c))))
+        void = c.result_type.get_canonical().kind == TK.VOID
+        if h.kind == 'inline':
+            proto = self.c.declarator(c.result_type, '%s(%s)' % (sym, ', '.join(cparams) or 'void'))
+            call = '%s(%s)' % (name, ', '.join('a%d' % i for i in range(len(args))))
+            body = '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
+        else:
+            proto = re.sub(r'\b%s(\s*\()' % name, sym + r'\1', h.proto, count=1)
+            if h.kind == 'body':
+                body = h.body
+            else:
+                if any(not p.spelling for p in args):
+                    raise GenError('%s: name every parameter of helper %s' % (h.where, name))
+                call = '%s(%s)' % (name, ', '.join(p.spelling for p in args))
+                body = '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
+        self.helper_c.append((name, sym, proto, body))
+
+    def check_helpers(self):
+        """Every listed helper must have been found in the headers."""
+        for h in self.helpers:
+            if h.cursor is not None:
+                continue
+            if h.name in self.seen_funcs:
+                raise GenError('%s: %s is an ordinary function: C++ calls it directly; '
+                               'drop it, or give its prototype if it is a macro in '
+                               'other configurations' % (h.where, h.name))
+            raise GenError('%s: no static inline function %s in the headers; for a '
+                           'macro, write its C prototype' % (h.where, h.name))
+
+    def write_helpers(self):
+        """The C wrappers, compiled as C with the kernel's flags."""
+        out = self.banner('C helpers: what C++ cannot call directly, wrapped in C.')
+        out += ['#include <linux/export.h>',
+                '#include "%s"' % rel_include(self.header, self.args.out_helpers), '']
+        for name, sym, proto, body in self.helper_c:
+            out += ['/* %s */' % name, proto + ';', proto, body,
+                    '#if defined(CONFIG_CXX) && !defined(MODULE)',
+                    'EXPORT_SYMBOL_GPL(%s);' % sym, '#endif', '']
+        with open(self.args.out_helpers, 'w') as f:
+            f.write('\n'.join(out))
+
+    def write_depfile(self):
+        """Make rule: the header depends on every file the parse read."""
+        deps = [self.header] + ([self.args.helpers] if self.args.helpers else [])
+        deps += sorted({os.path.abspath(i.include.name) for i in self.tu.get_includes()})
+        with open(self.args.depfile, 'w') as f:
+            f.write('%s: \\\n' % self.args.out_hpp)
+            f.write(' \\\n'.join('  ' + d for d in deps) + '\n')
 
     def asm_label(self, c, name, cname):
         """' __asm__("sym")' keeping the C symbol of a renamed/labelled decl."""
@@ -1143,7 +1355,56 @@ class Generator:
                 continue
             found.append((name, self.source_text(toks)))
         self.stats['macros_tried'] = len(found)
+        self.collect_strings(last)
         return found
+
+    def collect_strings(self, last):
+        """Object-like macros that are string literals (KERN_INFO...).
+
+        A body of narrow string literals and names of other such macros is
+        resolved to its literals, so C++ gets 'inline constexpr char X[]'
+        with the exact bytes C would see."""
+        lib = ci.conf.lib
+        bodies = {}
+        for name, c in last.items():
+            f = c.location.file
+            if lib.clang_Cursor_isMacroFunctionLike(c) or not f or \
+                    os.path.abspath(f.name) in self.forced or \
+                    os.path.basename(f.name) == 'autoconf.h' or not self.allowed(name):
+                continue
+            toks = list(c.get_tokens())[1:]
+            if toks and all((t.kind == ci.TokenKind.LITERAL and t.spelling.startswith('"')) or
+                            t.kind == ci.TokenKind.IDENTIFIER for t in toks):
+                bodies[name] = [t.spelling for t in toks]
+        resolved = {}
+
+        def resolve(name, depth=0):
+            """Literal tokens of a string macro, or None."""
+            if name in resolved:
+                return resolved[name]
+            resolved[name] = None
+            out = []
+            for t in bodies.get(name, ()):
+                if t.startswith('"'):
+                    out.append(t)
+                elif t in bodies and depth < 16:
+                    sub = resolve(t, depth + 1)
+                    if sub is None:
+                        return None
+                    out += sub
+                else:
+                    return None
+            resolved[name] = out or None
+            return resolved[name]
+        self.string_constants = []
+        taken = self.ordinary_names | self.tag_names
+        for name, c in sorted(last.items(), key=lambda kv: self.position(kv[1])):
+            if name not in bodies or name in taken or name in CXX_KEYWORDS:
+                continue
+            lits = resolve(name)
+            if lits:
+                self.string_constants.append('inline constexpr char %s[] = %s;'
+                                             % (name, ' '.join(lits)))
 
     def position(self, c):
         """Sort key: position of a cursor in the translation unit walk."""
@@ -1322,7 +1583,7 @@ class Generator:
                 '/*',
                 ' * %s' % what,
                 ' * Generated by gen_cxx_bindings.py from %s -- DO NOT EDIT.' % os.path.basename(self.header),
-                ' * Kernel flags: %s' % os.path.basename(self.args.cflags_file),
+                ' * Kernel flags: %s' % (os.path.basename(self.args.cflags_file) if self.args.cflags_file else 'command line'),
                 ' */']
 
     def write_hpp(self):
@@ -1343,6 +1604,8 @@ class Generator:
         out += self.body_lines()
         out += ['', '/* ---- integer constants from object-like macros ---- */']
         out += self.constants
+        out += ['', '/* ---- string constants from object-like macros ---- */']
+        out += self.string_constants
         out += [''] + self.skipped_comment()
         text = '\n'.join(out) + '\n'
         with open(self.args.out_hpp, 'w') as f:
@@ -1496,6 +1759,8 @@ def main(argv):
         print('gen_bindings: error: %s' % e, file=sys.stderr)
         return 1
     s = gen.stats
+    if not (args.verbose or args.stats):
+        return 0
     print('gen_bindings: %d records, %d enums, %d typedefs, %d functions, %d variables, '
           '%d constants (%d macros tried), %d renames; %d lines / %d bytes; %.2fs; '
           'skipped flags: %s' % (
