@@ -31,7 +31,9 @@
 #include <linux/kthread.h>
 #include <linux/ktime.h>
 #include <linux/jiffies.h>
+#include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/of.h>
+#include <kunit/test.h>
 
 #endif /* CXX_BINDINGS_HELPER_H */

@@ -10,31 +10,28 @@
  */
 #include <cxx/new.h>
 
-using cxx::bindings::cxx_kmalloc;
-using cxx::bindings::kfree;
-
 namespace {
 
-constexpr cxx::size_t page_size = CXX_PAGE_SIZE;
+constexpr cxx::size_t page_size = ::PAGE_SIZE;
 
 void *alloc(cxx::size_t size, cxx::Gfp gfp)
 {
 	/* kmalloc(0) returns ZERO_SIZE_PTR; C++ wants a unique pointer. */
-	return cxx_kmalloc(size ? size : 1, cxx::gfp_flags(gfp));
+	return ::kmalloc(size ? size : 1, cxx::gfp_flags(gfp));
 }
 
 void *alloc_aligned(cxx::size_t size, std::align_val_t align, cxx::Gfp gfp)
 {
 	cxx::size_t a = static_cast<cxx::size_t>(align);
 
-	if (a <= CXX_ARCH_KMALLOC_MINALIGN)
+	if (a <= ::ARCH_KMALLOC_MINALIGN)
 		return alloc(size, gfp);
 	if (a > page_size || (a & (a - 1)))
 		return nullptr;
 	/* A power-of-two size >= a gets a-aligned memory from kmalloc(). */
 	cxx::size_t rounded = a;
 	while (rounded < size) {
-		if (rounded > CXX_KMALLOC_MAX_SIZE / 2)
+		if (rounded > ::KMALLOC_MAX_SIZE / 2)
 			return nullptr;
 		rounded <<= 1;
 	}

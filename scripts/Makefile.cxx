@@ -31,8 +31,13 @@
 #    archive, so a module carries only the runtime objects it uses (no
 #    operator new if it never calls new). With CONFIG_CXX=y it is part of
 #    vmlinux and exported to modules instead.
-#  - generates <generated/cxx/kernel_abi.h> from the kernel's headers, as
-#    Kbuild makes asm-offsets.h.
+#  - generates <generated/cxx/bindings.h>, the C++ declarations of the
+#    kernel's API, from the configured kernel's headers read with this
+#    directory's C flags (scripts/gen_cxx_bindings.py, libclang), the C
+#    helpers of cxx/bindings_helpers.txt, and two layout proofs that must
+#    compile (C with the kernel's flags, C++ with ours) before any C++ object
+#    is built. A dependency file regenerates them when a header they read or
+#    a config option those headers test changes, not on every build.
 #  - runs scripts/gen_modinfo.py on each linked C++ module: an inconsistent
 #    .modinfo or __param table fails the build; the report is <module>.modinfo.
 
@@ -56,7 +61,14 @@ cxx-src-dir := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
 # Where this directory's runtime objects and generated headers go.
 cxx-out := .cxx
 cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
-cxx-abi-h := $(obj)/$(cxx-out)/include/generated/cxx/kernel_abi.h
+cxx-bindings-h := $(obj)/$(cxx-out)/include/generated/cxx/bindings.h
+cxx-bindings-proved := $(obj)/$(cxx-out)/bindings.proved
+cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
+cxx-bindings-in := $(cxx-srctree)/cxx/bindings_helper.h \
+		   $(cxx-srctree)/cxx/bindings_helpers.txt
+# libclang's Python bindings come from Debian's python3-clang-14, which only
+# the system interpreter sees.
+CXX_BINDGEN_PYTHON ?= /usr/bin/python3
 cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 
 # The runtime (see cxx/), archived so that the linker takes only the
@@ -117,46 +129,82 @@ quiet_cmd_cxx_s_cpp = CXX $(quiet_modtag)  $@
 quiet_cmd_cxx_i_cpp = CPP $(quiet_modtag) $@
       cmd_cxx_i_cpp = $(CXX) $(cxx_flags) -E -o $@ $<
 
-$(obj)/%.o: $(src)/%.cpp $(cxx-abi-h) $(cxx-srctree)/scripts/cxx_builtin.lds FORCE
+$(obj)/%.o: $(src)/%.cpp $(cxx-bindings-proved) $(cxx-srctree)/scripts/cxx_builtin.lds FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
 # A single-object C++ module's own translation unit.
-$(obj)/%.cxx.o: $(src)/%.cpp $(cxx-abi-h) FORCE
+$(obj)/%.cxx.o: $(src)/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
-$(obj)/%.s: $(src)/%.cpp $(cxx-abi-h) FORCE
+$(obj)/%.s: $(src)/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_dep,cxx_s_cpp)
 
-$(obj)/%.i: $(src)/%.cpp $(cxx-abi-h) FORCE
+$(obj)/%.i: $(src)/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_dep,cxx_i_cpp)
 
 # The runtime, compiled for this directory's modules: C++ with the rule
 # above, C with the kernel's own rule_cc_o_c.
-$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.cpp $(cxx-abi-h) FORCE
+$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
 $(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
 
+# The C helpers, generated with the bindings.
+$(obj)/$(cxx-out)/helpers.o: $(obj)/$(cxx-out)/helpers.c FORCE
+	$(call if_changed_rule,cc_o_c)
+
 # The runtime serves several modules: no single KBUILD_MODNAME fits it.
+# (With CONFIG_CXX, cxx/ builds it into vmlinux instead.)
+ifndef CONFIG_CXX
 $(addprefix $(obj)/,$(cxx-runtime-objs)): modname-multi := cxx
 $(addprefix $(obj)/,$(cxx-runtime-objs)): part-of-module := y
+endif
 
 $(obj)/$(cxx-runtime): $(addprefix $(obj)/,$(cxx-runtime-objs)) FORCE
 	$(call if_changed,ar)
 
 targets += $(cxx-runtime-objs)
 
-# <generated/cxx/kernel_abi.h>, as Kbuild makes asm-offsets.h
+# <generated/cxx/bindings.h>, the C helpers and the layout proofs
 # ---------------------------------------------------------------------------
 
-$(obj)/$(cxx-out)/kernel_abi.s: $(cxx-srctree)/cxx/kernel_abi.c FORCE
-	$(call if_changed_dep,cc_s_c)
+# Read as a module of this directory sees the headers (-DMODULE, its
+# include paths and config). The generator writes the dependency file, which
+# fixdep turns into header and include/config/ dependencies as for a C object.
+quiet_cmd_cxx_bindings = BINDGEN $@
+      cmd_cxx_bindings = mkdir -p $(dir $@) && \
+	$(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
+		--header $(word 1,$(cxx-bindings-in)) \
+		--helpers $(word 2,$(cxx-bindings-in)) \
+		--out-hpp $@ --out-check $(obj)/$(cxx-out)/bindings_check.c \
+		--out-helpers $(obj)/$(cxx-out)/helpers.c --depfile $(depfile) \
+		-- $(c_flags)
 
-$(cxx-abi-h): $(obj)/$(cxx-out)/kernel_abi.s FORCE
-	$(call filechk,offsets,__CXX_KERNEL_ABI_H__)
+$(cxx-bindings-h): $(cxx-bindings-in) $(cxx-gen-bindings) FORCE
+	$(call if_changed_dep,cxx_bindings)
 
-targets += $(cxx-out)/kernel_abi.s
+$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp helpers.c): \
+	$(cxx-bindings-h) ;
+
+# Nothing C++ is compiled until the kernel's C compiler, with the kernel's
+# flags, agrees with every size, alignment, offset, constant and function
+# type the header states, and g++ lays the C++ types out the same way.
+quiet_cmd_cxx_bindings_proof = PROOF   $(@D)/bindings_check.[c,cpp]
+      cmd_cxx_bindings_proof = \
+	$(CC) $(filter-out -Wp$(comma)-MMD$(comma)%,$(c_flags)) -fsyntax-only \
+		$(obj)/$(cxx-out)/bindings_check.c && \
+	$(CXX) $(filter-out -Wp$(comma)-MMD$(comma)%,$(cxx_flags)) -fsyntax-only \
+		$(obj)/$(cxx-out)/bindings_check.cpp && \
+	touch $@
+
+$(cxx-bindings-proved): $(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) FORCE
+	$(call if_changed,cxx_bindings_proof)
+
+$(cxx-bindings-h) $(cxx-bindings-proved): modname-multi := cxx
+$(cxx-bindings-h) $(cxx-bindings-proved): part-of-module := y
+
+targets += $(cxx-out)/include/generated/cxx/bindings.h $(cxx-out)/bindings.proved
 
 # The modules: runtime, partial-link script, .modinfo check
 # ---------------------------------------------------------------------------

@@ -55,11 +55,11 @@ layer_files() {
 		find cxx include/cxx samples/cxx Documentation/cxx -type f \
 			\( -name '*.c' -o -name '*.cpp' -o -name '*.h' -o \
 			-name Kbuild -o -name Kconfig -o -name Makefile -o \
-			-name '*.rst' \) -not -path '*/.cxx/*' \
+			-name '*.rst' -o -name '*.txt' \) -not -path '*/.cxx/*' \
 			-not -name '*.mod.c' -not -name new_exports.c
 		printf '%s\n' scripts/Makefile.cxx scripts/cxx_module.lds \
 			scripts/cxx_builtin.lds scripts/gen_modinfo.py \
-			scripts/cxx_is_available.sh
+			scripts/gen_cxx_bindings.py scripts/cxx_is_available.sh
 	) | sort
 }
 

@@ -20,7 +20,8 @@
 #ifndef _CXX_ERROR_H
 #define _CXX_ERROR_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
+#include <cxx/print.h>
 #include <cxx/new.h>
 #include <cxx/utility.h>
 
@@ -52,7 +53,7 @@ public:
 	static consteval Error make(int negative_errno)
 	{
 		/* Not a constant expression unless the value is valid. */
-		if (negative_errno >= 0 || negative_errno < -CXX_MAX_ERRNO)
+		if (negative_errno >= 0 || negative_errno < -::MAX_ERRNO)
 			__builtin_unreachable();
 		return Error(negative_errno);
 	}
@@ -68,7 +69,7 @@ private:
  * Values come from the configured kernel's headers.
  */
 namespace code {
-#define CXX_ERROR_CODE(e) inline constexpr Error e = Error::make(-CXX_##e)
+#define CXX_ERROR_CODE(e) inline constexpr Error e = Error::make(-::e)
 CXX_ERROR_CODE(EPERM);
 CXX_ERROR_CODE(ENOENT);
 CXX_ERROR_CODE(ESRCH);
@@ -118,9 +119,9 @@ CXX_ERROR_CODE(ENOIOCTLCMD);
 
 inline Error Error::from_errno(int errno)
 {
-	if (errno < 0 && errno >= -CXX_MAX_ERRNO)
+	if (errno < 0 && errno >= -::MAX_ERRNO)
 		return Error(errno);
-	bindings::_printk("\001" "4" "cxx: invalid error code %d, using -EINVAL\n",
+	::_printk(CXX_KERN_WARNING "cxx: invalid error code %d, using -EINVAL\n",
 			  errno);
 	return code::EINVAL;
 }

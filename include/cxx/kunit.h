@@ -12,8 +12,7 @@
 #ifndef _CXX_KUNIT_H
 #define _CXX_KUNIT_H
 
-/** struct kunit - the running test, owned by KUnit. */
-struct kunit;
+#include <generated/cxx/bindings.h> /* struct kunit */
 
 extern "C" void cxx_kunit_fail(struct kunit *test, const char *file, int line,
 			       const char *expectation);

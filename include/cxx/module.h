@@ -36,7 +36,7 @@
 #define _CXX_MODULE_H
 
 #include <cxx/this_module.h> /* first: frees the name MODULE */
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
 #include <cxx/error.h>
 #include <cxx/modinfo.h>
 #include <cxx/new.h>
@@ -54,9 +54,6 @@ extern void (*const __cxx_ctors_start[])(void) __attribute__((visibility("hidden
 extern void (*const __cxx_ctors_end[])(void) __attribute__((visibility("hidden")));
 /* The DSO handle of this module (MODULE() defines it) or of vmlinux. */
 extern void *__dso_handle __attribute__((visibility("hidden")));
-/* The entry points the module loader calls. */
-int init_module(void);
-void cleanup_module(void);
 }
 
 namespace cxx {

@@ -18,7 +18,8 @@
 #ifndef _CXX_NEW_H
 #define _CXX_NEW_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
+#include <cxx/utility.h>
 
 namespace std {
 /** align_val_t - g++ passes an over-aligned type's alignment as this. */
@@ -38,34 +39,34 @@ namespace cxx {
  * An enum, not a struct, so that it is a constant in registers, never an
  * object in memory.
  */
-enum class Gfp : bindings::gfp_t {};
+enum class Gfp : ::gfp_t {};
 
 /** GFP_KERNEL - may sleep; the default for every allocation. */
-inline constexpr Gfp GFP_KERNEL = Gfp(CXX_GFP_KERNEL);
+inline constexpr Gfp GFP_KERNEL = Gfp(::GFP_KERNEL);
 /** GFP_ATOMIC - never sleeps; for atomic context and interrupt handlers. */
-inline constexpr Gfp GFP_ATOMIC = Gfp(CXX_GFP_ATOMIC);
+inline constexpr Gfp GFP_ATOMIC = Gfp(::GFP_ATOMIC);
 /** GFP_NOWAIT - never sleeps, does not dip into atomic reserves. */
-inline constexpr Gfp GFP_NOWAIT = Gfp(CXX_GFP_NOWAIT);
+inline constexpr Gfp GFP_NOWAIT = Gfp(::GFP_NOWAIT);
 /** GFP_NOIO - may sleep but starts no I/O. */
-inline constexpr Gfp GFP_NOIO = Gfp(CXX_GFP_NOIO);
+inline constexpr Gfp GFP_NOIO = Gfp(::GFP_NOIO);
 /** GFP_NOFS - may sleep but does not call into filesystems. */
-inline constexpr Gfp GFP_NOFS = Gfp(CXX_GFP_NOFS);
+inline constexpr Gfp GFP_NOFS = Gfp(::GFP_NOFS);
 
 /** operator| - add a modifier, e.g. GFP_KERNEL | GFP_ZERO. */
 constexpr Gfp operator|(Gfp a, Gfp b)
 {
-	return Gfp(static_cast<bindings::gfp_t>(a) |
-		   static_cast<bindings::gfp_t>(b));
+	return Gfp(static_cast<::gfp_t>(a) |
+		   static_cast<::gfp_t>(b));
 }
 /** gfp_flags() - the gfp_t to pass to C. */
-constexpr bindings::gfp_t gfp_flags(Gfp g)
+constexpr ::gfp_t gfp_flags(Gfp g)
 {
-	return static_cast<bindings::gfp_t>(g);
+	return static_cast<::gfp_t>(g);
 }
 /** GFP_ZERO - modifier: return zeroed memory. */
-inline constexpr Gfp GFP_ZERO = Gfp(CXX_GFP_ZERO);
+inline constexpr Gfp GFP_ZERO = Gfp(::__GFP_ZERO);
 /** GFP_NOWARN - modifier: no warning when the allocation fails. */
-inline constexpr Gfp GFP_NOWARN = Gfp(CXX_GFP_NOWARN);
+inline constexpr Gfp GFP_NOWARN = Gfp(::__GFP_NOWARN);
 
 } /* namespace cxx */
 

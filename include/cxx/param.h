@@ -23,7 +23,7 @@
 #ifndef _CXX_PARAM_H
 #define _CXX_PARAM_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
 #include <cxx/slice.h>
 #include <cxx/str.h>
 #include <cxx/this_module.h>
@@ -40,14 +40,14 @@ class [[nodiscard]] ParamLock {
 public:
 	explicit ParamLock(ThisModule mod) : mod_(mod.as_ptr())
 	{
-		bindings::kernel_param_lock(mod_);
+		::kernel_param_lock(mod_);
 	}
-	~ParamLock() { bindings::kernel_param_unlock(mod_); }
+	~ParamLock() { ::kernel_param_unlock(mod_); }
 	ParamLock(const ParamLock &) = delete;
 	ParamLock &operator=(const ParamLock &) = delete;
 
 private:
-	bindings::module *mod_;
+	struct module *mod_;
 };
 
 namespace param {
@@ -127,8 +127,8 @@ template <FixedString Name> struct Type {
 
 #define CXX_PARAM_TYPE(name, base)                                            \
 	template <> struct Type<#name> : base {                               \
-		static constexpr const bindings::kernel_param_ops *ops =     \
-			&bindings::param_ops_##name;                          \
+		static constexpr const ::kernel_param_ops *ops =     \
+			&::param_ops_##name;                          \
 	}
 CXX_PARAM_TYPE(bool, BoolType);
 CXX_PARAM_TYPE(invbool, BoolType);
@@ -220,7 +220,7 @@ private:
 /* The attributes of C's __module_param_call(). */
 #define CXX_PARAM_SECTION                                                     \
 	[[gnu::used, gnu::section("__param"),                                 \
-	  gnu::aligned(alignof(::cxx::bindings::kernel_param))]]
+	  gnu::aligned(alignof(::kernel_param))]]
 #define CXX_MODINFO_SECTION [[gnu::used, gnu::section(".modinfo")]]
 
 /* "parmtype=" and "parm=" strings, byte for byte as C's. */
@@ -245,7 +245,7 @@ private:
 	static constinit ::cxx::param::Type<#type>::Storage                   \
 		__cxx_param_value_##name =                                    \
 			::cxx::param::Type<#type>::make(default_value);       \
-	CXX_PARAM_SECTION static const ::cxx::bindings::kernel_param          \
+	CXX_PARAM_SECTION static const ::kernel_param          \
 		__cxx_param_##name = {                                        \
 			CXX_MODULE_PREFIX #name, CXX_THIS_MODULE_PTR,          \
 			::cxx::param::Type<#type>::ops, (perm), -1, 0,         \
@@ -273,14 +273,14 @@ private:
 		__cxx_param_value_##name[(max)] = { __VA_ARGS__ };            \
 	static constinit unsigned int __cxx_param_num_##name =                \
 		::cxx::param::count(__VA_ARGS__);                             \
-	static const ::cxx::bindings::kparam_array __cxx_param_arr_##name = { \
+	static const ::kparam_array __cxx_param_arr_##name = { \
 		(max), sizeof(::cxx::param::Type<#type>::Storage),            \
 		&__cxx_param_num_##name, ::cxx::param::Type<#type>::ops,      \
 		__cxx_param_value_##name };                                   \
-	CXX_PARAM_SECTION static const ::cxx::bindings::kernel_param          \
+	CXX_PARAM_SECTION static const ::kernel_param          \
 		__cxx_param_##name = {                                        \
 			CXX_MODULE_PREFIX #name, CXX_THIS_MODULE_PTR,          \
-			&::cxx::bindings::param_array_ops, (perm), -1, 0,      \
+			&::param_array_ops, (perm), -1, 0,      \
 			{ .arr = &__cxx_param_arr_##name } };                  \
 	CXX_PARAM_MODINFO(name, "array of " #type, description);              \
 	[[maybe_unused]] static constexpr ::cxx::param::ParamArray<           \

@@ -21,44 +21,66 @@
 #ifndef _CXX_PRINT_H
 #define _CXX_PRINT_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
+#include <cxx/str.h>
 
-/* The log-level prefixes of include/linux/kern_levels.h. */
-#define KERN_SOH	"\001"
-#define KERN_EMERG	KERN_SOH "0"
-#define KERN_ALERT	KERN_SOH "1"
-#define KERN_CRIT	KERN_SOH "2"
-#define KERN_ERR	KERN_SOH "3"
-#define KERN_WARNING	KERN_SOH "4"
-#define KERN_NOTICE	KERN_SOH "5"
-#define KERN_INFO	KERN_SOH "6"
-#define KERN_DEBUG	KERN_SOH "7"
-#define KERN_CONT	KERN_SOH "c"
+/*
+ * The log-level prefixes of include/linux/kern_levels.h, as literals: C
+ * pastes the level to the format at preprocessing time, which the kernel's
+ * KERN_* (constant arrays in the bindings) cannot be. Each is checked
+ * against the kernel's own below.
+ */
+#define CXX_KERN_SOH		"\001"
+#define CXX_KERN_EMERG		CXX_KERN_SOH "0"
+#define CXX_KERN_ALERT		CXX_KERN_SOH "1"
+#define CXX_KERN_CRIT		CXX_KERN_SOH "2"
+#define CXX_KERN_ERR		CXX_KERN_SOH "3"
+#define CXX_KERN_WARNING	CXX_KERN_SOH "4"
+#define CXX_KERN_NOTICE		CXX_KERN_SOH "5"
+#define CXX_KERN_INFO		CXX_KERN_SOH "6"
+#define CXX_KERN_DEBUG		CXX_KERN_SOH "7"
+#define CXX_KERN_CONT		CXX_KERN_SOH "c"
+
+#define CXX_CHECK_LEVEL(l)                                                    \
+	static_assert(::cxx::str_eq(CXX_##l, ::l), #l " differs from the kernel's")
+CXX_CHECK_LEVEL(KERN_EMERG);
+CXX_CHECK_LEVEL(KERN_ALERT);
+CXX_CHECK_LEVEL(KERN_CRIT);
+CXX_CHECK_LEVEL(KERN_ERR);
+CXX_CHECK_LEVEL(KERN_WARNING);
+CXX_CHECK_LEVEL(KERN_NOTICE);
+CXX_CHECK_LEVEL(KERN_INFO);
+CXX_CHECK_LEVEL(KERN_DEBUG);
+CXX_CHECK_LEVEL(KERN_CONT);
+#undef CXX_CHECK_LEVEL
 
 #ifndef pr_fmt
 /** pr_fmt() - the prefix of every pr_*() line: "<modname>: ". */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 #endif
 
-/** printk() - print @fmt at the level its KERN_* prefix names. */
-#define printk(fmt, ...) ::cxx::bindings::_printk(fmt, ##__VA_ARGS__)
+/**
+ * printk() - print @fmt at the level its CXX_KERN_* prefix names (C code
+ * writes KERN_*; prefer pr_*(), which add the level and pr_fmt()).
+ */
+#define printk(fmt, ...) ::_printk(fmt, ##__VA_ARGS__)
 
 /** pr_emerg() - system is unusable. */
-#define pr_emerg(fmt, ...) printk(KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_emerg(fmt, ...) printk(CXX_KERN_EMERG pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_alert() - action must be taken immediately. */
-#define pr_alert(fmt, ...) printk(KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_alert(fmt, ...) printk(CXX_KERN_ALERT pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_crit() - critical conditions. */
-#define pr_crit(fmt, ...) printk(KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_crit(fmt, ...) printk(CXX_KERN_CRIT pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_err() - error conditions. */
-#define pr_err(fmt, ...) printk(KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_err(fmt, ...) printk(CXX_KERN_ERR pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_warn() - warning conditions. */
-#define pr_warn(fmt, ...) printk(KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_warn(fmt, ...) printk(CXX_KERN_WARNING pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_notice() - normal but significant condition. */
-#define pr_notice(fmt, ...) printk(KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_notice(fmt, ...) printk(CXX_KERN_NOTICE pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_info() - informational. */
-#define pr_info(fmt, ...) printk(KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_info(fmt, ...) printk(CXX_KERN_INFO pr_fmt(fmt), ##__VA_ARGS__)
 /** pr_cont() - continue the previous line: no level, no prefix. */
-#define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
+#define pr_cont(fmt, ...) printk(CXX_KERN_CONT fmt, ##__VA_ARGS__)
 
 /** no_printk() - print nothing, but check the format and arguments. */
 #define no_printk(fmt, ...)                                                   \
@@ -70,9 +92,9 @@
 
 #ifdef DEBUG
 /** pr_debug() - debug-level message; only with DEBUG defined. */
-#define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...) printk(CXX_KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #else
-#define pr_debug(fmt, ...) no_printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#define pr_debug(fmt, ...) no_printk(CXX_KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #endif
 
 #endif /* _CXX_PRINT_H */

@@ -5,7 +5,8 @@
 #ifndef _CXX_THIS_MODULE_H
 #define _CXX_THIS_MODULE_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
+#include <cxx/utility.h>
 
 /*
  * Kbuild passes -DMODULE when compiling a module; C++ for Linux needs the
@@ -39,18 +40,18 @@ public:
 	static ThisModule current()
 	{
 #ifdef CXX_BUILT_AS_MODULE
-		return ThisModule(&bindings::__this_module);
+		return ThisModule(&::__this_module);
 #else
 		return ThisModule(nullptr);
 #endif
 	}
 
 	/** as_ptr() - the struct module, for passing to C. */
-	bindings::module *as_ptr() const { return mod_; }
+	struct module *as_ptr() const { return mod_; }
 
 private:
-	explicit ThisModule(bindings::module *mod) : mod_(mod) {}
-	bindings::module *mod_;
+	explicit ThisModule(struct module *mod) : mod_(mod) {}
+	struct module *mod_;
 };
 
 } /* namespace cxx */
@@ -61,7 +62,7 @@ private:
  */
 #ifdef CXX_BUILT_AS_MODULE
 #define CXX_MODULE_PREFIX ""
-#define CXX_THIS_MODULE_PTR (&::cxx::bindings::__this_module)
+#define CXX_THIS_MODULE_PTR (&::__this_module)
 #else
 #define CXX_MODULE_PREFIX KBUILD_MODNAME "."
 #define CXX_THIS_MODULE_PTR nullptr

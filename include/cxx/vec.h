@@ -10,7 +10,7 @@
 #ifndef _CXX_VEC_H
 #define _CXX_VEC_H
 
-#include <cxx/bindings.h>
+#include <generated/cxx/bindings.h>
 #include <cxx/error.h>
 #include <cxx/new.h>
 #include <cxx/slice.h>
@@ -27,7 +27,7 @@ namespace cxx {
  * Not thread-safe: guard a shared Vec with a lock.
  */
 template <typename T> class Vec {
-	static_assert(alignof(T) <= CXX_ARCH_KMALLOC_MINALIGN,
+	static_assert(alignof(T) <= ::ARCH_KMALLOC_MINALIGN,
 		      "cxx::Vec: element alignment above kmalloc()'s minimum");
 
 public:
@@ -123,14 +123,13 @@ public:
 	Slice<const T> as_slice() const { return {data_, len_}; }
 
 private:
-	static constexpr size_t max_len() { return CXX_KMALLOC_MAX_SIZE / sizeof(T); }
+	static constexpr size_t max_len() { return ::KMALLOC_MAX_SIZE / sizeof(T); }
 
 	Result<> grow(size_t cap, Gfp gfp)
 	{
 		if constexpr (__is_trivially_copyable(T)) {
 			/* Bytes can move: let krealloc() grow in place if it can. */
-			void *q = bindings::cxx_krealloc(data_, cap * sizeof(T),
-							 gfp_flags(gfp));
+			void *q = ::krealloc(data_, cap * sizeof(T), gfp_flags(gfp));
 			if (!q)
 				return code::ENOMEM;
 			data_ = static_cast<T *>(q);
@@ -138,14 +137,14 @@ private:
 			return {};
 		}
 		T *p = static_cast<T *>(
-			bindings::cxx_kmalloc(cap * sizeof(T), gfp_flags(gfp)));
+			::kmalloc(cap * sizeof(T), gfp_flags(gfp)));
 		if (!p)
 			return code::ENOMEM;
 		for (size_t i = 0; i < len_; i++) {
 			new (&p[i]) T(cxx::move(data_[i]));
 			data_[i].~T();
 		}
-		bindings::kfree(data_);
+		::kfree(data_);
 		data_ = p;
 		cap_ = cap;
 		return {};
@@ -154,7 +153,7 @@ private:
 	void clear_and_free()
 	{
 		clear();
-		bindings::kfree(data_);
+		::kfree(data_);
 		data_ = nullptr;
 		cap_ = 0;
 	}
