@@ -38,7 +38,7 @@ for m in cxx_minimal cxx_print cxx_params; do
 	echo "$m: $cycles cycles"
 	dmesg -c | tail -n 3
 done
-for m in cxx_lifetime cxx_runtime cxx_mixed; do
+for m in cxx_lifetime cxx_runtime cxx_mixed cxx_bindings; do
 	i=0
 	while [ $i -lt "$cycles" ]; do
 		insmod $m.ko || fails=$((fails + 1))
@@ -46,7 +46,7 @@ for m in cxx_lifetime cxx_runtime cxx_mixed; do
 		i=$((i + 1))
 	done
 	echo "$m: $cycles cycles"
-	dmesg -c | grep -v ': \(ok\|construct\|destroy\|init\|exit\|C says\|C helper\|mixed exit\|runtime tests done\)' || true
+	dmesg -c | grep -v ': \(ok\|construct\|destroy\|init\|exit\|C says\|C helper\|mixed exit\|runtime tests done\|list:\|jiffies advanced\|C reads what\|bindings tests done\)' || true
 done
 echo "cycle failures=$fails"
 klog

@@ -77,10 +77,15 @@ insmod cxx_mixed.ko; rc $?
 rmmod cxx_mixed; rc $?
 klog
 
+step bindings
+insmod cxx_bindings.ko; rc $?
+rmmod cxx_bindings; rc $?
+klog
+
 step cycles
 fails=0
 for i in $(seq 20); do
-	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed; do
+	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed cxx_bindings; do
 		insmod $m.ko || fails=$((fails + 1))
 		rmmod $m || fails=$((fails + 1))
 	done

@@ -79,13 +79,16 @@ echo "# kernel $KVER, headers $KDIR"
 test_quiet_build() {
 	kmake "$samples" clean >/dev/null
 	kmake "$samples" | tee "$out/quiet-build.txt" || return 1
-	has "  CXX [M]  $samples/cxx_minimal.cxx.o" "$out/quiet-build.txt"
+	has "  CXX [M]  $samples/cxx_minimal.cxx.o" "$out/quiet-build.txt" &&
+		has "  BINDGEN $samples/.cxx/include/generated/cxx/bindings.h" "$out/quiet-build.txt" &&
+		has "  PROOF   $samples/.cxx/bindings_check.[c,cpp]" "$out/quiet-build.txt"
 }
 
 # A second make with nothing changed compiles nothing.
 test_no_rebuild() {
 	kmake "$samples" | tee "$out/rebuild.txt" || return 1
-	hasnt "CXX [M]" "$out/rebuild.txt" && hasnt "CC [M]" "$out/rebuild.txt"
+	hasnt "CXX [M]" "$out/rebuild.txt" && hasnt "CC [M]" "$out/rebuild.txt" &&
+		hasnt "BINDGEN" "$out/rebuild.txt" && hasnt "PROOF" "$out/rebuild.txt"
 }
 
 # Touching a header every sample includes rebuilds exactly the C++ objects.
@@ -96,6 +99,35 @@ test_header_dependency() {
 		has "CXX [M]  $samples/$m.cxx.o" "$out/header-dep.txt" || return 1
 	done
 	hasnt "CC [M]  $samples/.cxx/helpers.o" "$out/header-dep.txt"
+}
+
+# The bindings are regenerated when a kernel header they read or a config
+# option those headers test changes, and then proved again before C++ is
+# compiled; the dependency file fixdep made of them lists both kinds. A
+# change is simulated by touching the file (make -W is not passed to
+# Kbuild's sub-makes); its time stamp is put back afterwards.
+test_bindings_deps() {
+	local cmd=$samples/.cxx/include/generated/cxx/.bindings.h.cmd hdr cfg what rc
+	hdr=$(grep -oE '[^ ]*/include/linux/rbtree\.h' "$cmd" | head -1)
+	[ -n "$hdr" ] || { echo "rbtree.h not among the dependencies"; return 1; }
+	# A config option the headers test that is set in this kernel (only
+	# those have an include/config/ file).
+	cfg=$(grep -oE 'include/config/[A-Z0-9_]+' "$cmd" | sort -u |
+		while read -r c; do [ -e "$KDIR/$c" ] && echo "$KDIR/$c"; done | grep -m1 SLUB)
+	[ -n "$cfg" ] || { echo "no config dependency"; return 1; }
+	for what in "$hdr" "$cfg"; do
+		touch -r "$what" "$out/stamp" && touch "$what" || return 1
+		kmake "$samples" >"$out/bindings-dep.txt"
+		rc=$?
+		touch -r "$out/stamp" "$what"
+		[ $rc = 0 ] || return 1
+		has "BINDGEN $samples/.cxx/include/generated/cxx/bindings.h" "$out/bindings-dep.txt" &&
+			has "PROOF   $samples/.cxx/bindings_check.[c,cpp]" "$out/bindings-dep.txt" &&
+			has "CXX [M]  $samples/cxx_minimal.cxx.o" "$out/bindings-dep.txt" || return 1
+		echo "${what#"$KDIR"/}: regenerated, proved, C++ rebuilt"
+	done
+	kmake "$samples" >"$out/bindings-dep.txt" || return 1
+	hasnt "BINDGEN" "$out/bindings-dep.txt"
 }
 
 # Changing one file's flags (CXXFLAGS_<file>.o) rebuilds that file only,
@@ -259,14 +291,15 @@ print("\n".join(out))'
 	cmdline 'g\+\+[^ ]*' mixed_main.o >"$d/cxxflags.txt"
 	[ -s "$d/cflags.txt" ] && [ -s "$d/cxxflags.txt" ] || return 1
 	gen() {
-		(cd "$KDIR" && /usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" \
+		(cd "$KDIR" && /usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" --stats \
 			--cflags-file "$d/cflags.txt" --header "$top/cxx/bindings_helper.h" \
+			--helpers "$top/cxx/bindings_helpers.txt" --out-helpers "$d/$1/helpers.c" \
 			--out-hpp "$d/$1/bindings.h" --out-check "$d/$1/bindings_check.c")
 	}
 	mkdir -p "$d/1" "$d/2"
 	gen 1 || return 1
 	gen 2 || return 1
-	for f in bindings.h bindings_check.c bindings_check.cpp; do
+	for f in bindings.h bindings_check.c bindings_check.cpp helpers.c; do
 		cmp "$d/1/$f" "$d/2/$f" || { echo "$f differs between two runs"; return 1; }
 	done
 	echo "deterministic: $(wc -l <"$d/1/bindings.h") lines of C++"
@@ -301,7 +334,7 @@ test_bindings_corner_cases() {
 	mkdir -p "$d"
 	printf '%s\n' -nostdinc "-I$here/bindings" -std=gnu11 -m64 -O2 >"$d/cflags.txt"
 	printf '#include <corner.h>\n' >"$d/helper.h"
-	/usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" --cflags-file "$d/cflags.txt" \
+	/usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" --stats --cflags-file "$d/cflags.txt" \
 		--header "$d/helper.h" --filter-regex "$here/bindings/" \
 		--out-hpp "$d/corner.hpp" --out-check "$d/corner_check.c" || return 1
 	mapfile -t cf <"$d/cflags.txt"
@@ -313,6 +346,22 @@ test_bindings_corner_cases() {
 	grep -E '^struct class_ \{' "$d/corner.hpp" &&
 		grep -E 'int new_\(.*\) __asm__\("new"\);' "$d/corner.hpp" &&
 		grep -E 'bits : 3;' "$d/corner.hpp"
+}
+
+# No C++ file of the project declares a kernel function, variable, struct
+# or constant by hand: all come from the generated bindings. The checker
+# itself must find each kind in a file that does (bindings/hand_decls.cpp).
+test_no_hand_decls() {
+	local b=$tmods/.cxx/include/generated/cxx/bindings.h n
+	/usr/bin/python3 "$here/check_no_hand_decls.py" "$b" \
+		$(cd "$top" && find "$top/include/cxx" "$top/cxx" "$top/samples/cxx" \
+			"$here/modules" -name '*.cpp' -o -name '*.h' | grep -v '/\.cxx/' | sort) ||
+		return 1
+	/usr/bin/python3 "$here/check_no_hand_decls.py" "$b" "$here/bindings/hand_decls.cpp" \
+		>"$out/hand-decls.txt" && { echo "hand_decls.cpp passed"; return 1; }
+	cat "$out/hand-decls.txt"
+	n=$(grep -c 'by hand$' "$out/hand-decls.txt")
+	[ "$n" = "$(sed -n 's|^// expect: \([0-9]*\) findings$|\1|p' "$here/bindings/hand_decls.cpp")" ]
 }
 
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
@@ -580,6 +629,19 @@ test_mixed_in_guest() {
 	s=$(step mixed)
 	has "cxx_mixed: C helper called from C++" "$s" &&
 		has "cxx_mixed: C says 2 + 3 = 5" "$s" && has "cxx_mixed: mixed exit" "$s"
+}
+
+# A module that uses the generated bindings directly: kzalloc, a list_head
+# list, a mutex, jiffies; and C (gcc) and C++ agree on bitfields, an
+# anonymous union and fields named with C++ keywords, both ways.
+test_bindings_in_guest() {
+	local s
+	s=$(step bindings)
+	has "@@@ rc 0" "$s" && has "cxx_bindings: bindings tests done: 0 failed" "$s" &&
+		has "cxx_bindings: list: 10 items, sum of squares 385" "$s" &&
+		has "cxx_bindings: C reads what C++ wrote: 0x1f" "$s" &&
+		grep -E "cxx_bindings: jiffies advanced by [1-9][0-9]* over msleep" "$s" &&
+		[ "$(grep -c 'cxx_bindings: ok ' "$s")" -ge 13 ] && hasnt "FAIL" "$s"
 }
 
 # A pure virtual call WARNs with a backtrace (so the bench rejects the run)
@@ -859,6 +921,7 @@ test_kmemleak_clean() {
 t quiet_build test_quiet_build
 t no_rebuild_when_unchanged test_no_rebuild
 t header_dependency test_header_dependency
+t bindings_regenerated_on_dependency_change test_bindings_deps
 t per_file_flag_change test_flag_change
 t clean test_clean
 t build_samples_w1 test_build_samples
@@ -871,6 +934,7 @@ t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
 t bindings_generated_and_proved test_bindings
 t bindings_corner_cases test_bindings_corner_cases
+t no_handwritten_kernel_declarations test_no_hand_decls
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
@@ -890,6 +954,7 @@ t qemu_init_error_leaves_nothing test_lifetime_init_error
 t qemu_print test_print
 t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
+t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_pure_virtual_warns test_pure_virtual
 t fresh_kernel_source test_fresh_unpack

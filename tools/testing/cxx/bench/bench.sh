@@ -9,6 +9,8 @@
 #    executable code alone;
 #  - build time: a clean build of the module's directory, and the rebuild
 #    after touching the source; the median of $RUNS runs each.
+# Then the generated bindings: the time to generate them, and the compile
+# time of C++ including them against C including the headers they bind.
 # It reports figures; it passes or fails nothing.
 
 set -euo pipefail
@@ -76,3 +78,67 @@ read -r ct cd _ < <(size "$work/c/c_minimal.ko" | tail -1)
 read -r xt xd _ < <(size "$work/cxx/cxx_minimal.ko" | tail -1)
 awk -v c=$((ct + cd)) -v x=$((xt + xd)) 'BEGIN {
 	printf "C++/C text+data: %d / %d = %.3f\n", x, c, x / c }'
+
+# ---------------------------------------------------------------------------
+# The generated bindings: time to generate them, and the compile time of a
+# C++ translation unit that includes them against a C one that includes the
+# kernel headers they come from (cxx/bindings_helper.h), each with its real
+# module command line taken from the builds above.
+# ---------------------------------------------------------------------------
+
+# cmdline CMDFILE - the compiler command of a .cmd file, without its output,
+# source and dependency-file arguments, one argument a line.
+cmdline() {
+	sed -n 's/^cmd_[^ ]* := //p' "$1" | sed 's/;.*//' | /usr/bin/python3 -c '
+import shlex, sys
+a = shlex.split(sys.stdin.read())
+out, skip = [], False
+for x in a:
+    if skip:
+        skip = False
+        continue
+    if x == "-o":
+        skip = True
+        continue
+    if x == "-c" or x.startswith("-Wp,-MMD") or x.endswith((".c", ".cpp")):
+        continue
+    out.append(x)
+print("\n".join(out))'
+}
+
+b=$work/bindings
+mkdir -p "$b"
+gen_cmd=$(sed -n 's/^cmd_[^ ]* := //p' \
+	"$work/cxx/.cxx/include/generated/cxx/.bindings.h.cmd")
+mapfile -t cflags < <(cmdline "$work/c/.c_minimal.o.cmd")
+mapfile -t cxxflags < <(cmdline "$work/cxx/.cxx_minimal.cxx.o.cmd")
+printf '#include "%s/cxx/bindings_helper.h"\nint bench_f(void);\nint bench_f(void) { return 0; }\n' \
+	"$top" >"$b/headers.c"
+printf '#include <generated/cxx/bindings.h>\nint bench_f();\nint bench_f() { return 0; }\n' \
+	>"$b/bindings.cpp"
+
+gen() { (cd "$KDIR" && sh -c "$gen_cmd" >/dev/null); }
+cc_c() { (cd "$KDIR" && "${cflags[@]}" -c -o "$b/headers.o" "$b/headers.c"); }
+cc_cxx() { (cd "$KDIR" && "${cxxflags[@]}" -c -o "$b/bindings.o" "$b/bindings.cpp"); }
+cc_min() { (cd "$KDIR" && "${cxxflags[@]}" -c -o "$b/min.o" "$work/cxx/cxx_minimal.cpp"); }
+c_min() { (cd "$KDIR" && "${cflags[@]}" -c -o "$b/cmin.o" "$work/c/c_minimal.c"); }
+
+t_gen=$(for _ in $(seq "$RUNS"); do seconds gen; echo; done | median)
+t_c=$(for _ in $(seq "$RUNS"); do seconds cc_c; echo; done | median)
+t_cxx=$(for _ in $(seq "$RUNS"); do seconds cc_cxx; echo; done | median)
+t_cmin=$(for _ in $(seq "$RUNS"); do seconds c_min; echo; done | median)
+t_xmin=$(for _ in $(seq "$RUNS"); do seconds cc_min; echo; done | median)
+h=$work/cxx/.cxx/include/generated/cxx/bindings.h
+
+echo
+echo "bindings: $(wc -l <"$h") lines, $(wc -c <"$h") bytes;" \
+	"$(grep -c '^CXX_CHECK(' "$work/cxx/.cxx/bindings_check.c") C layout checks;" \
+	"$(grep -c '^/\* [A-Za-z_0-9]* \*/$' "$work/cxx/.cxx/helpers.c") C helpers"
+printf '%-44s %10s\n' "step (median of $RUNS)" "seconds"
+printf '%-44s %10s\n' "generate bindings.h (gen_cxx_bindings.py)" "$t_gen"
+printf '%-44s %10s\n' "C:   compile the kernel headers it binds" "$t_c"
+printf '%-44s %10s\n' "C++: compile <generated/cxx/bindings.h>" "$t_cxx"
+printf '%-44s %10s\n' "C:   compile c_minimal.c" "$t_cmin"
+printf '%-44s %10s\n' "C++: compile cxx_minimal.cpp" "$t_xmin"
+awk -v c="$t_c" -v x="$t_cxx" -v cm="$t_cmin" -v xm="$t_xmin" 'BEGIN {
+	printf "C++/C compile, headers alone: %.2f; minimal module: %.2f\n", x / c, xm / cm }'
