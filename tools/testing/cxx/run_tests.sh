@@ -323,6 +323,15 @@ print("\n".join(out))'
 	# struct class (linux/device.h) is a C++ keyword: bound as class_.
 	grep -E '^struct class_ \{' "$d/1/bindings.h" >/dev/null ||
 		{ echo "struct class not escaped as class_"; return 1; }
+	# Constants: plain, computed, ioctl numbers, strings; a printf format.
+	for l in 'inline constexpr int EINVAL = 22;' \
+		'inline constexpr unsigned int GFP_KERNEL = 0xcc0U;' \
+		'inline constexpr unsigned long FS_IOC_GETFLAGS = 0x80086601UL;' \
+		'inline constexpr char KERN_INFO[] = "\001" "6";' \
+		'int _printk(const char *fmt, ...) __attribute__((format(printf, 1, 2)));' \
+		'void *kzalloc(size_t size, gfp_t flags) __asm__("cxx_helper_kzalloc");'; do
+		grep -qF -- "$l" "$d/1/bindings.h" || { echo "missing: $l"; return 1; }
+	done
 }
 
 # C corner cases the kernel headers happen not to have
