@@ -71,9 +71,15 @@ cxx-bindings-in := $(cxx-srctree)/cxx/bindings_helper.h \
 CXX_BINDGEN_PYTHON ?= /usr/bin/python3
 cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 
+# The C helpers (cxx/bindings_helpers.txt), one object each.
+cxx-helper-names := $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
+			--helpers $(word 2,$(cxx-bindings-in)) --list-helpers)
+cxx-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(cxx-helper-names))
+
 # The runtime (see cxx/), archived so that the linker takes only the
 # members a module needs.
-cxx-runtime-objs := $(addprefix $(cxx-out)/,new.o ctors.o atexit.o abi.o helpers.o)
+cxx-runtime-objs := $(addprefix $(cxx-out)/,new.o new_aligned.o ctors.o atexit.o abi.o) \
+		    $(cxx-helper-objs)
 cxx-runtime := $(cxx-out)/runtime.a
 
 # The dialect: what makes C++ fit the kernel. See
@@ -151,8 +157,17 @@ $(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
 
 # The C helpers, generated with the bindings.
-$(obj)/$(cxx-out)/helpers.o: $(obj)/$(cxx-out)/helpers.c FORCE
+$(obj)/$(cxx-out)/helpers/%.o: $(obj)/$(cxx-out)/helpers/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
+
+# All of them in one object, for vmlinux (cxx/Makefile), which exports them.
+quiet_cmd_cxx_ld_helpers = LD      $@
+      cmd_cxx_ld_helpers = $(LD) $(KBUILD_LDFLAGS) -r -o $@ $(real-prereqs)
+
+$(obj)/$(cxx-out)/helpers.o: $(addprefix $(obj)/,$(cxx-helper-objs)) FORCE
+	$(call if_changed,cxx_ld_helpers)
+
+targets += $(cxx-out)/helpers.o
 
 # The runtime serves several modules: no single KBUILD_MODNAME fits it.
 # (With CONFIG_CXX, cxx/ builds it into vmlinux instead.)
@@ -178,14 +193,14 @@ quiet_cmd_cxx_bindings = BINDGEN $@
 		--header $(word 1,$(cxx-bindings-in)) \
 		--helpers $(word 2,$(cxx-bindings-in)) \
 		--out-hpp $@ --out-check $(obj)/$(cxx-out)/bindings_check.c \
-		--out-helpers $(obj)/$(cxx-out)/helpers.c --depfile $(depfile) \
+		--out-helpers $(obj)/$(cxx-out)/helpers --depfile $(depfile) \
 		-- $(c_flags)
 
 $(cxx-bindings-h): $(cxx-bindings-in) $(cxx-gen-bindings) FORCE
 	$(call if_changed_dep,cxx_bindings)
 
-$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp helpers.c): \
-	$(cxx-bindings-h) ;
+$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) \
+$(addprefix $(obj)/,$(cxx-helper-objs:.o=.c)): $(cxx-bindings-h) ;
 
 # Nothing C++ is compiled until the kernel's C compiler, with the kernel's
 # flags, agrees with every size, alignment, offset, constant and function

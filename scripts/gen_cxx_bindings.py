@@ -20,10 +20,14 @@ python3-clang-14 package.  From the resulting AST it writes:
   --out-check-cxx (default: OUT_CHECK with .cpp) the C++ twin: the same
                size/alignment/offset numbers as static_assert()s against the
                generated header, proving g++ lays the C++ types out as C does.
-  --out-helpers  with --helpers LIST: a C file of wrappers (cxx_helper_NAME)
-               around the static inline functions and function-like macros
-               the list names; the header declares them to C++ under their
-               kernel names (NAME, through an __asm__ label).
+  --out-helpers DIR  with --helpers LIST: DIR/NAME.c for each entry NAME of
+               the list, a C wrapper (cxx_helper_NAME) around that static
+               inline function or function-like macro (or only a comment
+               when this configuration needs none); the header declares
+               them to C++ under their kernel names (NAME, through an
+               __asm__ label). One file each, so that a module links only
+               the helpers it calls.
+  --list-helpers  print the names of the list's entries and exit.
   --depfile    a make dependency file: every header the parse read.
 
 The kernel's C flags come after '--' (or one a line in --cflags-file).
@@ -181,9 +185,9 @@ def parse_args(argv):
     p.add_argument('--cflags-file',
                    help='kernel C flags: one argument per line (or one '
                         'shell-quoted line); default: the arguments after --')
-    p.add_argument('--header', required=True, help='bindings_helper.h')
-    p.add_argument('--out-hpp', required=True)
-    p.add_argument('--out-check', required=True, help='C layout proof file')
+    p.add_argument('--header', help='bindings_helper.h')
+    p.add_argument('--out-hpp')
+    p.add_argument('--out-check', help='C layout proof file')
     p.add_argument('--out-check-cxx', help='C++ twin (default: .cpp of --out-check)')
     p.add_argument('--filter-regex',
                    help='only bind declarations from files whose path matches '
@@ -192,7 +196,9 @@ def parse_args(argv):
                    help='only bind functions/variables/constants whose name '
                         'matches (types are always bound)')
     p.add_argument('--helpers', help='list of C helpers (cxx/bindings_helpers.txt)')
-    p.add_argument('--out-helpers', help='C file of the helpers\' wrappers')
+    p.add_argument('--out-helpers', help='directory of the helpers\' C files')
+    p.add_argument('--list-helpers', action='store_true',
+                   help='print the entries of --helpers and exit')
     p.add_argument('--depfile', help='write make dependencies of --out-hpp here')
     p.add_argument('--libclang', help='path of libclang.so')
     p.add_argument('-v', '--verbose', action='store_true',
@@ -200,6 +206,13 @@ def parse_args(argv):
     p.add_argument('--stats', action='store_true', help='print a summary')
     p.add_argument('cflags', nargs='*', help='the kernel C flags (after --)')
     args = p.parse_args(argv)
+    if args.list_helpers:
+        if not args.helpers:
+            p.error('--list-helpers needs --helpers')
+        return args
+    for need in ('header', 'out_hpp', 'out_check'):
+        if not getattr(args, need):
+            p.error('--%s is required' % need.replace('_', '-'))
     if bool(args.cflags_file) == bool(args.cflags):
         p.error('give the kernel C flags either after -- or with --cflags-file')
     if bool(args.helpers) != bool(args.out_helpers):
@@ -1227,16 +1240,34 @@ class Generator:
                            'macro, write its C prototype' % (h.where, h.name))
 
     def write_helpers(self):
-        """The C wrappers, compiled as C with the kernel's flags."""
-        out = self.banner('C helpers: what C++ cannot call directly, wrapped in C.')
-        out += ['#include <linux/export.h>',
-                '#include "%s"' % rel_include(self.header, self.args.out_helpers), '']
-        for name, sym, proto, body in self.helper_c:
-            out += ['/* %s */' % name, proto + ';', proto, body,
-                    '#if defined(CONFIG_CXX) && !defined(MODULE)',
-                    'EXPORT_SYMBOL_GPL(%s);' % sym, '#endif', '']
-        with open(self.args.out_helpers, 'w') as f:
-            f.write('\n'.join(out))
+        """The C wrappers, one file each, compiled as C with the kernel's flags."""
+        d = self.args.out_helpers
+        os.makedirs(d, exist_ok=True)
+        made = {name: (sym, proto, body) for name, sym, proto, body in self.helper_c}
+        for h in self.helpers:
+            path = os.path.join(d, h.name + '.c')
+            out = self.banner('C helper %s: what C++ cannot call directly, wrapped in C.'
+                              % h.name)
+            if h.name in made:
+                sym, proto, body = made[h.name]
+                out += ['#include <linux/export.h>',
+                        '#include "%s"' % rel_include(self.header, path), '',
+                        proto + ';', proto, body, '',
+                        '#if defined(CONFIG_CXX) && !defined(MODULE)',
+                        'EXPORT_SYMBOL_GPL(%s);' % sym, '#endif']
+            else:
+                out += ['', '/* Not needed here: %s is an ordinary function in this '
+                        'configuration. */' % h.name]
+            text = '\n'.join(out) + '\n'
+            # Rewrite only what changed, so that make rebuilds only that.
+            try:
+                with open(path) as f:
+                    if f.read() == text:
+                        continue
+            except FileNotFoundError:
+                pass
+            with open(path, 'w') as f:
+                f.write(text)
 
     def write_depfile(self):
         """Make rule: the header depends on every file the parse read."""
@@ -1755,6 +1786,13 @@ class Generator:
 def main(argv):
     """Entry point."""
     args = parse_args(argv)
+    if args.list_helpers:
+        try:
+            print(' '.join(h.name for h in read_helpers(args.helpers)))
+        except GenError as e:
+            print('gen_bindings: error: %s' % e, file=sys.stderr)
+            return 1
+        return 0
     try:
         load_libclang(args.libclang)
         gen = Generator(args)

@@ -133,7 +133,7 @@ h=$work/cxx/.cxx/include/generated/cxx/bindings.h
 echo
 echo "bindings: $(wc -l <"$h") lines, $(wc -c <"$h") bytes;" \
 	"$(grep -c '^CXX_CHECK(' "$work/cxx/.cxx/bindings_check.c") C layout checks;" \
-	"$(grep -c '^/\* [A-Za-z_0-9]* \*/$' "$work/cxx/.cxx/helpers.c") C helpers"
+	"$(grep -l '^EXPORT_SYMBOL_GPL' "$work"/cxx/.cxx/helpers/*.c | wc -l) C helpers"
 printf '%-44s %10s\n' "step (median of $RUNS)" "seconds"
 printf '%-44s %10s\n' "generate bindings.h (gen_cxx_bindings.py)" "$t_gen"
 printf '%-44s %10s\n' "C:   compile the kernel headers it binds" "$t_c"

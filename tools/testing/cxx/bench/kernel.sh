@@ -63,7 +63,7 @@ read -r t0 d0 b0 s0 _ < <(size "$work/kernel-nocxx/vmlinux" | tail -1)
 read -r t1 d1 b1 s1 _ < <(size "$work/kernel-cxxonly/vmlinux" | tail -1)
 printf '%-28s %10d %8d %8d %10d\n' "CONFIG_CXX=y adds" $((t1 - t0)) $((d1 - d0)) \
 	$((b1 - b0)) $((s1 - s0))
-size -t "$KBUILD"/cxx/{new,new_exports,ctors,atexit,abi,.cxx/helpers}.o |
+size -t "$KBUILD"/cxx/{new,new_aligned,new_exports,ctors,atexit,abi,.cxx/helpers}.o |
 	tail -1 | awk '{ printf "%-28s %10d %8d %8d %10d\n", "cxx/ runtime objects", $1, $2, $3, $4 }'
 size "$KBUILD/samples/cxx/cxx_params.o" |
 	tail -1 | awk '{ printf "%-28s %10d %8d %8d %10d\n", "built-in cxx_params.o", $1, $2, $3, $4 }'
