@@ -162,7 +162,7 @@ $(obj)/$(cxx-out)/helpers/%.o: $(obj)/$(cxx-out)/helpers/%.c FORCE
 
 # All of them in one object, for vmlinux (cxx/Makefile), which exports them.
 quiet_cmd_cxx_ld_helpers = LD      $@
-      cmd_cxx_ld_helpers = $(LD) $(KBUILD_LDFLAGS) -r -o $@ $(real-prereqs)
+      cmd_cxx_ld_helpers = $(LD) $(KBUILD_LDFLAGS) -r -o $@ $(filter %.o,$^)
 
 $(obj)/$(cxx-out)/helpers.o: $(addprefix $(obj)/,$(cxx-helper-objs)) FORCE
 	$(call if_changed,cxx_ld_helpers)
