@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/**
+ * DOC: file operations
+ *
+ * A class that handles an open file implements only the methods it needs;
+ * FileOperations<T, Opener>::table is the `struct file_operations` built
+ * from it at compile time, with exactly those entries set (plus open,
+ * release and owner), like Rust's #[vtable]:
+ *
+ *	struct MyFile {
+ *		// required: make the per-open object (see MiscDevice for Ctx)
+ *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &f, Ctx &ctx);
+ *		// each optional; an absent one leaves its entry NULL
+ *		cxx::Result<size_t> read(cxx::File &f, cxx::UserSliceWriter &out, loff_t &pos);
+ *		cxx::Result<size_t> write(cxx::File &f, cxx::UserSliceReader &in, loff_t &pos);
+ *		cxx::Result<loff_t> llseek(cxx::File &f, loff_t offset, int whence);
+ *		cxx::Result<long> ioctl(cxx::File &f, unsigned int cmd, unsigned long arg);
+ *		cxx::Result<long> compat_ioctl(cxx::File &f, unsigned int cmd, unsigned long arg);
+ *		__poll_t poll(cxx::File &f, struct poll_table_struct *wait);
+ *		cxx::Result<> mmap(cxx::File &f, struct vm_area_struct *vma);
+ *	};
+ *
+ * The object open() returns is owned by the open file (private_data) and
+ * destroyed when the last reference to the file goes (release). A method
+ * with the right name but another signature fails to compile, saying which
+ * signature is expected. `owner` is the module, so the module cannot be
+ * unloaded while a file is open (rmmod fails with EBUSY). A class without
+ * llseek gets a file that cannot seek (lseek() fails with ESPIPE, as after
+ * nonseekable_open()).
+ */
+#ifndef _CXX_FILE_H
+#define _CXX_FILE_H
+
+#include <generated/cxx/bindings.h>
+#include <cxx/box.h>
+#include <cxx/error.h>
+#include <cxx/this_module.h>
+#include <cxx/uaccess.h>
+#include <cxx/utility.h>
+
+namespace cxx {
+
+/** class File - an open file, borrowed for the duration of a call. */
+class File {
+public:
+	explicit File(struct file *f) : f_(f) {}
+	/** as_ptr() - the struct file, for passing to C. */
+	struct file *as_ptr() const { return f_; }
+	/** flags() - the open flags (O_RDWR, O_NONBLOCK, ...). */
+	unsigned int flags() const { return f_->f_flags; }
+	/** is_nonblocking() - opened with O_NONBLOCK. */
+	bool is_nonblocking() const { return f_->f_flags & O_NONBLOCK; }
+
+private:
+	struct file *f_;
+};
+
+namespace file_ops {
+
+/* Whether T declares a member of this name, whatever its type. */
+template <typename T> concept HasRead = requires { &T::read; };
+template <typename T> concept HasWrite = requires { &T::write; };
+template <typename T> concept HasLlseek = requires { &T::llseek; };
+template <typename T> concept HasIoctl = requires { &T::ioctl; };
+template <typename T> concept HasCompatIoctl = requires { &T::compat_ioctl; };
+template <typename T> concept HasPoll = requires { &T::poll; };
+template <typename T> concept HasMmap = requires { &T::mmap; };
+
+} /* namespace file_ops */
+
+/**
+ * struct FileOperations - the file_operations of class T.
+ * @Opener: provides `static Result<Box<T>> open(struct inode *, struct file *)`
+ *          (MiscDevice does, passing its shared context to T::open()).
+ */
+template <typename T, typename Opener> struct FileOperations {
+	static T *obj(struct file *f) { return static_cast<T *>(f->private_data); }
+
+	template <typename R> static R ret(Result<R> &r)
+	{
+		return r ? r.value() : R(r.error().to_errno());
+	}
+
+	static int open(struct inode *inode, struct file *f)
+	{
+		Result<Box<T>> r = Opener::open(inode, f);
+		if (!r)
+			return r.error().to_errno();
+		if constexpr (!file_ops::HasLlseek<T>)
+			(void)::nonseekable_open(inode, f);
+		f->private_data = r.value().release();
+		return 0;
+	}
+
+	static int release(struct inode *, struct file *f)
+	{
+		Box<T>::from_raw(obj(f));
+		return 0;
+	}
+
+	static ssize_t read(struct file *f, char *buf, size_t len, loff_t *pos)
+	{
+		static_assert(file_ops::HasRead<T>, "FileOperations: the file class has no read()");
+		static_assert(requires(T &t, File &file, UserSliceWriter &w, loff_t &p) {
+			{ t.read(file, w, p) } -> same_as<Result<size_t>>;
+		}, "read: expected Result<size_t> read(File &, UserSliceWriter &, loff_t &)");
+		File file(f);
+		UserSliceWriter w(buf, len);
+		Result<size_t> r = obj(f)->read(file, w, *pos);
+		return r ? ssize_t(r.value()) : ssize_t(r.error().to_errno());
+	}
+
+	static ssize_t write(struct file *f, const char *buf, size_t len, loff_t *pos)
+	{
+		static_assert(file_ops::HasWrite<T>, "FileOperations: the file class has no write()");
+		static_assert(requires(T &t, File &file, UserSliceReader &rd, loff_t &p) {
+			{ t.write(file, rd, p) } -> same_as<Result<size_t>>;
+		}, "write: expected Result<size_t> write(File &, UserSliceReader &, loff_t &)");
+		File file(f);
+		UserSliceReader rd(buf, len);
+		Result<size_t> r = obj(f)->write(file, rd, *pos);
+		return r ? ssize_t(r.value()) : ssize_t(r.error().to_errno());
+	}
+
+	static loff_t llseek(struct file *f, loff_t offset, int whence)
+	{
+		static_assert(file_ops::HasLlseek<T>, "FileOperations: the file class has no llseek()");
+		static_assert(requires(T &t, File &file, loff_t o, int w) {
+			{ t.llseek(file, o, w) } -> same_as<Result<loff_t>>;
+		}, "llseek: expected Result<loff_t> llseek(File &, loff_t, int)");
+		File file(f);
+		Result<loff_t> r = obj(f)->llseek(file, offset, whence);
+		return ret(r);
+	}
+
+	static long ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+	{
+		static_assert(file_ops::HasIoctl<T>, "FileOperations: the file class has no ioctl()");
+		static_assert(requires(T &t, File &file, unsigned int c, unsigned long a) {
+			{ t.ioctl(file, c, a) } -> same_as<Result<long>>;
+		}, "ioctl: expected Result<long> ioctl(File &, unsigned int, unsigned long)");
+		File file(f);
+		Result<long> r = obj(f)->ioctl(file, cmd, arg);
+		return ret(r);
+	}
+
+	static long compat_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+	{
+		static_assert(file_ops::HasCompatIoctl<T>, "FileOperations: the file class has no compat_ioctl()");
+		static_assert(requires(T &t, File &file, unsigned int c, unsigned long a) {
+			{ t.compat_ioctl(file, c, a) } -> same_as<Result<long>>;
+		}, "compat_ioctl: expected Result<long> compat_ioctl(File &, unsigned int, unsigned long)");
+		File file(f);
+		Result<long> r = obj(f)->compat_ioctl(file, cmd, arg);
+		return ret(r);
+	}
+
+	static __poll_t poll(struct file *f, struct poll_table_struct *wait)
+	{
+		static_assert(file_ops::HasPoll<T>, "FileOperations: the file class has no poll()");
+		static_assert(requires(T &t, File &file, struct poll_table_struct *w) {
+			{ t.poll(file, w) } -> same_as<__poll_t>;
+		}, "poll: expected __poll_t poll(File &, struct poll_table_struct *)");
+		File file(f);
+		return obj(f)->poll(file, wait);
+	}
+
+	static int mmap(struct file *f, struct vm_area_struct *vma)
+	{
+		static_assert(file_ops::HasMmap<T>, "FileOperations: the file class has no mmap()");
+		static_assert(requires(T &t, File &file, struct vm_area_struct *v) {
+			{ t.mmap(file, v) } -> same_as<Result<>>;
+		}, "mmap: expected Result<> mmap(File &, struct vm_area_struct *)");
+		File file(f);
+		return obj(f)->mmap(file, vma).to_errno();
+	}
+
+	static consteval struct file_operations make()
+	{
+		struct file_operations ops = {};
+		ops.owner = CXX_THIS_MODULE_PTR;
+		ops.open = open;
+		ops.release = release;
+		if constexpr (file_ops::HasRead<T>)
+			ops.read = read;
+		if constexpr (file_ops::HasWrite<T>)
+			ops.write = write;
+		if constexpr (file_ops::HasLlseek<T>)
+			ops.llseek = llseek;
+		if constexpr (file_ops::HasIoctl<T>)
+			ops.unlocked_ioctl = ioctl;
+		if constexpr (file_ops::HasCompatIoctl<T>)
+			ops.compat_ioctl = compat_ioctl;
+		if constexpr (file_ops::HasPoll<T>)
+			ops.poll = poll;
+		if constexpr (file_ops::HasMmap<T>)
+			ops.mmap = mmap;
+		return ops;
+	}
+
+	/** table - the operations, in .rodata, built at compile time. */
+	static constexpr struct file_operations table = make();
+};
+
+} /* namespace cxx */
+
+#endif /* _CXX_FILE_H */
