@@ -82,6 +82,47 @@ insmod cxx_bindings.ko; rc $?
 rmmod cxx_bindings; rc $?
 klog
 
+step miscdev_basic
+insmod cxx_miscdev.ko; rc $?
+ls -l /dev/cxx_miscdev
+./miscdev_test basic /dev/cxx_miscdev; rc $?
+klog
+
+# rmmod of an open device fails (EBUSY: fops.owner pins the module).
+step miscdev_busy
+./miscdev_test hold /dev/cxx_miscdev 3 &
+sleep 1
+rmmod cxx_miscdev 2>&1; rc $?
+echo "loaded=$(loaded cxx_miscdev)"
+wait
+rmmod cxx_miscdev; rc $?
+echo "loaded=$(loaded cxx_miscdev)"
+klog
+
+step miscdev_fuzz
+insmod cxx_miscdev.ko; rc $?
+./miscdev_test fuzz /dev/cxx_miscdev 10000 1; rc $?
+echo "hello lines: $(dmesg -c | grep -c 'Hello from the C++ misc device')"
+klog
+
+step miscdev_hammer
+./miscdev_test hammer /dev/cxx_miscdev 8 5; rc $?
+rmmod cxx_miscdev; rc $?
+klog
+
+step miscdev_cycles
+fails=0
+i=0
+while [ $i -lt 1000 ]; do
+	insmod cxx_miscdev.ko || fails=$((fails + 1))
+	./miscdev_test cycle /dev/cxx_miscdev >/dev/null || fails=$((fails + 1))
+	rmmod cxx_miscdev || fails=$((fails + 1))
+	i=$((i + 1))
+done
+echo "miscdev cycles=$i failures=$fails loaded=$(loaded cxx_miscdev)"
+# Printed, not discarded (but for the 2000 expected lines).
+dmesg -c | grep -v 'cxx_miscdev: \(registered /dev/cxx_miscdev\|deregistering\)' || true
+
 step cycles
 fails=0
 for i in $(seq 20); do

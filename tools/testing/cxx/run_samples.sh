@@ -17,7 +17,7 @@ if [ -f "/lib/modules/$kver/modules.dep" ]; then
 	unload() { modprobe -r "$1"; }
 else
 	builtin=
-	mods="cxx_minimal cxx_print cxx_params"
+	mods="cxx_minimal cxx_print cxx_params cxx_miscdev"
 	load() { m=$1; shift; insmod "$m.ko" "$@"; }
 	unload() { rmmod "$1"; }
 fi
@@ -34,6 +34,10 @@ for m in $mods; do
 	load "$m" $args || exit 1
 	dmesg -c
 	grep "^$m " /proc/modules
+	if [ -c "/dev/$m" ]; then
+		echo "### echo 42 > /dev/$m; cat /dev/$m"
+		echo 42 >"/dev/$m" && cat "/dev/$m" || exit 1
+	fi
 	echo "### unload $m"
 	unload "$m" || exit 1
 	dmesg -c

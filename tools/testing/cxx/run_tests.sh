@@ -501,8 +501,13 @@ step() {
 # The whole scenario ran, and the kernel reported nothing and is tainted by
 # at most O and E.
 test_qemu_boot() {
-	"$here/qemu/boot.sh" --timeout 300 --scenario "$here/guest_tests.sh" \
-		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko
+	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
+		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test"
+}
+
+# The user-space half of the device tests: a static C program.
+test_build_user_tests() {
+	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c"
 }
 
 test_minimal() {
@@ -652,6 +657,58 @@ test_bindings_in_guest() {
 		has "cxx_bindings: C reads what C++ wrote: 0x1f" "$s" &&
 		grep -E "cxx_bindings: jiffies advanced by [1-9][0-9]* over msleep" "$s" &&
 		[ "$(grep -c 'cxx_bindings: ok ' "$s")" -ge 13 ] && hasnt "FAIL" "$s"
+}
+
+# /dev/cxx_miscdev from user space: write/read round trip, every ioctl,
+# ENOTTY, FAIL's EPERM, EFAULT for NULL, unmapped and kernel pointers,
+# zero-length and oversized writes, no seeking.
+test_miscdev_basic() {
+	local s
+	s=$(step miscdev_basic)
+	cat "$s"
+	has "miscdev_test: basic: 0 failed" "$s" && ! grep '^FAIL ' "$s" &&
+		[ "$(grep -c '^ok ' "$s")" -ge 30 ] &&
+		grep -E '^crw-rw-rw- .* 10, +[0-9]+ .*/dev/cxx_miscdev$' "$s" &&
+		has "cxx_miscdev: Hello from the C++ misc device" "$s"
+}
+
+# rmmod while the device is open: EBUSY, still loaded; after close: gone.
+test_miscdev_busy() {
+	local s
+	s=$(step miscdev_busy)
+	cat "$s"
+	has "held /dev/cxx_miscdev" "$s" && has "Resource temporarily unavailable" "$s" ||
+		has "in use" "$s" || return 1
+	awk '/^@@@ rc/ { print $3 }' "$s" | tr '\n' ' ' | grep -qE '^[1-9][0-9]* 0 $' &&
+		grep -A0 -m1 '^loaded=' "$s" | grep -q 'loaded=1' &&
+		[ "$(grep '^loaded=' "$s" | tail -1)" = "loaded=0" ] &&
+		has "released /dev/cxx_miscdev" "$s"
+}
+
+# 10,000 random syscalls: the kernel stays clean (the whole log is judged
+# by qemu_boot_clean) and the module still unloads.
+test_miscdev_fuzz() {
+	local s
+	s=$(step miscdev_fuzz)
+	cat "$s" | grep -v 'Hello from'
+	has "fuzz: 10000 calls" "$s" && has "miscdev_test: fuzz: 0 failed" "$s"
+}
+
+# 8 processes incrementing for 5 s: no increment lost, values only grow.
+test_miscdev_hammer() {
+	local s
+	s=$(step miscdev_hammer)
+	cat "$s"
+	has "miscdev_test: hammer: 0 failed" "$s" && grep -E "hammer: 8 processes, 5 s, [1-9][0-9]* increments" "$s" &&
+		[ "$(grep -c '@@@ rc 0' "$s")" = 2 ]
+}
+
+# 1000 insmod/open/read/close/rmmod cycles.
+test_miscdev_cycles() {
+	local s
+	s=$(step miscdev_cycles)
+	cat "$s"
+	has "miscdev cycles=1000 failures=0 loaded=0" "$s"
 }
 
 # A pure virtual call WARNs with a backtrace (so the bench rejects the run)
@@ -952,6 +1009,7 @@ for f in "$here"/compile_fail/*.cpp; do
 	t "compile_fail_$(basename "$f" .cpp)" test_compile_fail "$f"
 done
 t docs_parse /usr/bin/python3 "$here/check_docs.py" "$top/Documentation/cxx"
+t build_user_tests test_build_user_tests
 t qemu_boot_clean test_qemu_boot
 t qemu_minimal_messages test_minimal
 t qemu_params_invalid_int test_params_invalid
@@ -966,6 +1024,11 @@ t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
+t qemu_miscdev_basic test_miscdev_basic
+t qemu_miscdev_rmmod_busy test_miscdev_busy
+t qemu_miscdev_fuzz test_miscdev_fuzz
+t qemu_miscdev_hammer test_miscdev_hammer
+t qemu_miscdev_cycles test_miscdev_cycles
 t qemu_pure_virtual_warns test_pure_virtual
 t fresh_kernel_source test_fresh_unpack
 t overlay_idempotent_reversible test_overlay
