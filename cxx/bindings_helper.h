@@ -29,6 +29,7 @@
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
 #include <linux/kthread.h>
+#include <linux/sched/task.h>
 #include <linux/ktime.h>
 #include <linux/jiffies.h>
 #include <linux/delay.h>

@@ -28,6 +28,7 @@
 namespace cxx {
 
 template <typename T> class Mutex;
+class CondVar;
 
 /**
  * class MutexGuard - proof that the mutex is held; access to its data.
@@ -52,6 +53,7 @@ public:
 
 private:
 	friend class Mutex<T>;
+	friend class CondVar;
 	explicit MutexGuard(Mutex<T> *m) : m_(m) {}
 	Mutex<T> *m_;
 };
@@ -90,6 +92,7 @@ public:
 
 private:
 	friend class MutexGuard<T>;
+	friend class CondVar;
 	struct mutex mutex_;
 	T data_;
 };

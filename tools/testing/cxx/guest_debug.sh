@@ -28,7 +28,7 @@ klog
 
 step cycles
 fails=0
-for m in cxx_minimal cxx_print cxx_params; do
+for m in cxx_minimal cxx_print cxx_params cxx_sync; do
 	i=0
 	while [ $i -lt "$cycles" ]; do
 		modprobe $m || fails=$((fails + 1))
@@ -79,6 +79,29 @@ while [ $n -le 2000 ]; do
 	n=$((n + 1))
 done
 klog
+
+# The misc device under lockdep, KASAN and kmemleak: every behaviour, 8
+# processes on the mutex, random syscalls, 1000 load/open/close/unload
+# cycles (the kmemleak step below then covers them).
+step miscdev
+modprobe cxx_miscdev; rc $?
+./miscdev_test basic /dev/cxx_miscdev >/dev/null; rc $?
+./miscdev_test hammer /dev/cxx_miscdev 8 5; rc $?
+./miscdev_test fuzz /dev/cxx_miscdev 2000 2; rc $?
+echo "hello lines: $(dmesg -c | grep -c 'Hello from the C++ misc device')"
+modprobe -r cxx_miscdev; rc $?
+fails=0
+i=0
+while [ $i -lt "${MISCDEV_CYCLES:-1000}" ]; do
+	modprobe cxx_miscdev || fails=$((fails + 1))
+	./miscdev_test cycle /dev/cxx_miscdev >/dev/null || fails=$((fails + 1))
+	modprobe -r cxx_miscdev || fails=$((fails + 1))
+	i=$((i + 1))
+done
+echo "miscdev cycles=$i failures=$fails loaded=$(grep -c '^cxx_miscdev ' /proc/modules)"
+echo "@@@ dmesg"
+dmesg -c | grep -v 'cxx_miscdev: \(registered /dev/cxx_miscdev\|deregistering\)' || true
+echo "@@@ end"
 
 step kmemleak
 echo scan >$ml

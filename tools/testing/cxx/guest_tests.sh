@@ -82,6 +82,13 @@ insmod cxx_bindings.ko; rc $?
 rmmod cxx_bindings; rc $?
 klog
 
+step sync
+insmod cxx_sync.ko; rc $?
+grep -l cxx_sync /proc/[0-9]*/comm | wc -l | sed 's/^/threads=/'
+rmmod cxx_sync; rc $?
+grep -l cxx_sync /proc/[0-9]*/comm | wc -l | sed 's/^/threads=/'
+klog
+
 step miscdev_basic
 insmod cxx_miscdev.ko; rc $?
 ls -l /dev/cxx_miscdev
@@ -126,7 +133,7 @@ dmesg -c | grep -v 'cxx_miscdev: \(registered /dev/cxx_miscdev\|deregistering\)'
 step cycles
 fails=0
 for i in $(seq 20); do
-	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed cxx_bindings; do
+	for m in cxx_minimal cxx_print cxx_params cxx_lifetime cxx_runtime cxx_mixed cxx_bindings cxx_sync; do
 		insmod $m.ko || fails=$((fails + 1))
 		rmmod $m || fails=$((fails + 1))
 	done

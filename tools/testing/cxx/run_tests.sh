@@ -659,6 +659,20 @@ test_bindings_in_guest() {
 		[ "$(grep -c 'cxx_bindings: ok ' "$s")" -ge 13 ] && hasnt "FAIL" "$s"
 }
 
+# A kernel thread fed through Mutex + CondVar, with RwSemaphore, SpinLock
+# and Arc: all ten items processed (sum of 2 * (1..10)), two references
+# while the thread runs, one after it stopped; no thread left behind.
+test_sync() {
+	local s
+	s=$(step sync)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] &&
+		has "cxx_sync: worker processed 10 items, sum 110, 2 references" "$s" &&
+		has "cxx_sync: worker exits" "$s" &&
+		has "cxx_sync: worker stopped; 1 reference left" "$s" &&
+		[ "$(grep '^threads=' "$s" | tr '\n' ' ')" = "threads=1 threads=0 " ]
+}
+
 # /dev/cxx_miscdev from user space: write/read round trip, every ioctl,
 # ENOTTY, FAIL's EPERM, EFAULT for NULL, unmapped and kernel pointers,
 # zero-length and oversized writes, no seeking.
@@ -913,11 +927,26 @@ test_boot_debug_kernel() {
 			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
-			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit"
+			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
+			"$out/miscdev_test"
 	)
 }
 
 dstep() { log=$out/debug.log step "$1"; }
+
+# The misc device on the debug kernel: behaviour, 8 processes on its mutex
+# (lockdep judges), random syscalls (KASAN judges), 1000 cycles (kmemleak,
+# in kmemleak_clean_after_last_rmmod, judges).
+test_debug_miscdev() {
+	local s
+	s=$(dstep miscdev)
+	cat "$s" | grep -v '^ok '
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 5 ] &&
+		grep -E "hammer: 8 processes, 5 s, [1-9][0-9]* increments" "$s" &&
+		has "miscdev_test: hammer: 0 failed" "$s" &&
+		has "miscdev_test: fuzz: 0 failed" "$s" &&
+		has "miscdev cycles=1000 failures=0 loaded=0" "$s"
+}
 
 # The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
 # tooling reads its TAP output.
@@ -1024,6 +1053,7 @@ t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
+t qemu_sync_kthread test_sync
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
@@ -1049,6 +1079,7 @@ t debug_modprobe_with_params test_debug_modprobe_params
 t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
+t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 
 echo "$passed passed, $failed failed"

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/**
+ * DOC: CondVar
+ *
+ * A condition variable over a wait queue: wait() releases the Mutex a guard
+ * holds, sleeps until notified, and takes the mutex again before it returns,
+ * so the caller re-checks its condition under the lock:
+ *
+ *	auto g = state.lock();
+ *	while (!g->ready)
+ *		ready_cv.wait(g);
+ *
+ * Wake-ups may be spurious; always wait in a loop. notify_one() wakes one
+ * waiter, notify_all() every waiter. Usable as a module-level static.
+ */
+#ifndef _CXX_CONDVAR_H
+#define _CXX_CONDVAR_H
+
+#include <generated/cxx/bindings.h>
+#include <cxx/lock_class.h>
+#include <cxx/mutex.h>
+
+namespace cxx {
+
+/** class CondVar - a wait queue head. Neither copied nor moved. */
+class CondVar {
+public:
+	/** CondVar(cls) - no waiters; @cls is the wait queue's lock class. */
+	explicit CondVar(LockClass cls) { ::__init_waitqueue_head(&wq_, cls.name, cls.key); }
+	CondVar(const CondVar &) = delete;
+	CondVar &operator=(const CondVar &) = delete;
+
+	/** wait() - unlock @guard's mutex, sleep (signals ignored), relock. */
+	template <typename T> void wait(MutexGuard<T> &guard)
+	{
+		sleep(guard, TASK_UNINTERRUPTIBLE);
+	}
+
+	/**
+	 * wait_interruptible() - as wait(), but a signal ends the sleep too.
+	 * Return: true if a signal is pending (the caller usually returns
+	 * -ERESTARTSYS), false otherwise. The mutex is held again either way.
+	 */
+	template <typename T> [[nodiscard]] bool wait_interruptible(MutexGuard<T> &guard)
+	{
+		sleep(guard, TASK_INTERRUPTIBLE);
+		return ::signal_pending(::get_current());
+	}
+
+	/** notify_one() - wake one waiter, if any. */
+	void notify_one() { ::__wake_up(&wq_, TASK_NORMAL, 1, nullptr); }
+	/** notify_all() - wake every waiter. */
+	void notify_all() { ::__wake_up(&wq_, TASK_NORMAL, 0, nullptr); }
+
+private:
+	template <typename T> void sleep(MutexGuard<T> &guard, int state)
+	{
+		struct wait_queue_entry entry;
+
+		::init_wait_entry(&entry, 0);
+		/* Queued before the unlock: a notify after it cannot be lost. */
+		(void)::prepare_to_wait_exclusive(&wq_, &entry, state);
+		::mutex_unlock(&guard.m_->mutex_);
+		if (!(state == TASK_INTERRUPTIBLE && ::signal_pending(::get_current())))
+			::schedule();
+		::finish_wait(&wq_, &entry);
+		::mutex_lock(&guard.m_->mutex_);
+	}
+
+	struct wait_queue_head wq_;
+};
+
+} /* namespace cxx */
+
+#endif /* _CXX_CONDVAR_H */
