@@ -66,6 +66,18 @@ template <typename T> concept HasCompatIoctl = requires { &T::compat_ioctl; };
 template <typename T> concept HasPoll = requires { &T::poll; };
 template <typename T> concept HasMmap = requires { &T::mmap; };
 
+/** struct NoShared - the shared state of a device whose T declares none. */
+struct NoShared {};
+/* T::Shared if T declares it, NoShared otherwise. */
+template <typename T> struct SharedOf {
+	using type = NoShared;
+};
+template <typename T>
+	requires requires { typename T::Shared; }
+struct SharedOf<T> {
+	using type = typename T::Shared;
+};
+
 } /* namespace file_ops */
 
 /**

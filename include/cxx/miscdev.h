@@ -68,23 +68,10 @@ private:
 	struct device *parent_ = nullptr;
 };
 
-namespace misc {
-/** struct NoShared - the shared state of a device whose T declares none. */
-struct NoShared {};
-template <typename T> struct SharedOf {
-	using type = NoShared;
-};
-template <typename T>
-	requires requires { typename T::Shared; }
-struct SharedOf<T> {
-	using type = typename T::Shared;
-};
-} /* namespace misc */
-
 /** class MiscDevice - a registered misc device served by T. Never moves. */
 template <typename T> class MiscDevice {
 public:
-	using Shared = typename misc::SharedOf<T>::type;
+	using Shared = typename file_ops::SharedOf<T>::type;
 
 	/** try_new() - allocate, build Shared(args...), register. */
 	template <typename... Args>
@@ -135,7 +122,7 @@ private:
 	{
 		auto *node = reinterpret_cast<Node *>(f->private_data);
 		File file(f);
-		if constexpr (same_as<Shared, misc::NoShared>)
+		if constexpr (same_as<Shared, file_ops::NoShared>)
 			return T::open(file);
 		else
 			return T::open(file, node->self->shared_);

@@ -89,6 +89,19 @@ rmmod cxx_sync; rc $?
 grep -l cxx_sync /proc/[0-9]*/comm | wc -l | sed 's/^/threads=/'
 klog
 
+step chrdev
+insmod cxx_chrdev.ko; rc $?
+major=$(awk '$2 == "cxx_chrdev" { print $1 }' /proc/devices)
+echo "major=$major"
+mknod /dev/cxx_chrdev0 c "$major" 0
+mknod /dev/cxx_chrdev1 c "$major" 1
+cat /dev/cxx_chrdev0 /dev/cxx_chrdev0 /dev/cxx_chrdev1
+echo x 2>&1 >/dev/cxx_chrdev1; rc $?
+rmmod cxx_chrdev; rc $?
+echo "region=$(grep -c ' cxx_chrdev$' /proc/devices)"
+rm -f /dev/cxx_chrdev0 /dev/cxx_chrdev1
+klog
+
 step miscdev_basic
 insmod cxx_miscdev.ko; rc $?
 ls -l /dev/cxx_miscdev

@@ -673,6 +673,21 @@ test_sync() {
 		[ "$(grep '^threads=' "$s" | tr '\n' ' ')" = "threads=1 threads=0 " ]
 }
 
+# Two minors of one character device: each open is counted per minor,
+# writing (no write()) fails, and unloading releases the region.
+test_chrdev() {
+	local s major
+	s=$(step chrdev)
+	cat "$s"
+	major=$(sed -n 's/^major=\([0-9][0-9]*\)$/\1/p' "$s")
+	[ -n "$major" ] &&
+		has "cxx_chrdev: registered major $major, minors 0..1" "$s" &&
+		[ "$(grep '^minor ' "$s" | tr '\n' '|')" = "minor 0, open 1|minor 0, open 2|minor 1, open 1|" ] &&
+		has "Invalid argument" "$s" &&
+		[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 1|@@@ rc 0|" ] &&
+		has "region=0" "$s"
+}
+
 # /dev/cxx_miscdev from user space: write/read round trip, every ioctl,
 # ENOTTY, FAIL's EPERM, EFAULT for NULL, unmapped and kernel pointers,
 # zero-length and oversized writes, no seeking.
@@ -1054,6 +1069,7 @@ t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
+t qemu_chrdev_two_minors test_chrdev
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
