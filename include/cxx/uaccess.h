@@ -47,13 +47,25 @@ public:
 		return {};
 	}
 
-	/** read() - the next sizeof(T) bytes as a T (a plain C type). */
+	/**
+	 * read() - the next sizeof(T) bytes as a T (a plain C type).
+	 *
+	 * The size is a constant, so this calls _copy_from_user() directly,
+	 * as C's copy_from_user() does for a constant size: the hardened
+	 * usercopy object check is then decided at compile time (the
+	 * destination is exactly one T) instead of at run time.
+	 */
 	template <typename T> Result<T> read()
 	{
 		static_assert(__is_trivially_copyable(T),
 			      "UserSliceReader::read<T>(): T must be trivially copyable");
 		T v;
-		TRY(read_raw(&v, sizeof(v)));
+		if (sizeof(T) > left_)
+			return code::EFAULT;
+		if (::_copy_from_user(&v, ptr_, sizeof(T)))
+			return code::EFAULT;
+		ptr_ += sizeof(T);
+		left_ -= sizeof(T);
 		return v;
 	}
 
@@ -88,12 +100,21 @@ public:
 		return {};
 	}
 
-	/** write() - copy a T (a plain C type) out. */
+	/**
+	 * write() - copy a T (a plain C type) out. A constant size: straight
+	 * to _copy_to_user(), as read<T>() above.
+	 */
 	template <typename T> Result<> write(const T &v)
 	{
 		static_assert(__is_trivially_copyable(T),
 			      "UserSliceWriter::write<T>(): T must be trivially copyable");
-		return write_raw(&v, sizeof(v));
+		if (sizeof(T) > left_)
+			return code::EFAULT;
+		if (::_copy_to_user(ptr_, &v, sizeof(T)))
+			return code::EFAULT;
+		ptr_ += sizeof(T);
+		left_ -= sizeof(T);
+		return {};
 	}
 
 private:

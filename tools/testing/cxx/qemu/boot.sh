@@ -7,6 +7,7 @@
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
 #           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
+#           [--icount]
 #           --scenario SCRIPT --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
@@ -19,6 +20,10 @@
 #   --gen-init-cpio  make the initramfs with this usr/gen_init_cpio of a
 #              kernel build instead of cpio(1)
 #   --show     also copy the serial console to stdout while it runs
+#   --icount   run QEMU with -icount shift=0,sleep=off: the guest's clock
+#              then advances one nanosecond per instruction executed, so
+#              time deltas measured in the guest count instructions and
+#              are the same on every run (for benchmarks)
 #   --scenario shell script run by busybox sh in the guest as /scenario.sh,
 #              working directory /lib/cxx
 #   --log      where to write the serial console log (CR stripped)
@@ -64,6 +69,7 @@ append=""
 scenario=""
 log=""
 show=0
+icount=()
 files=()
 
 while [[ $# -gt 0 ]]; do
@@ -91,6 +97,10 @@ while [[ $# -gt 0 ]]; do
 		;;
 	--show)
 		show=1
+		shift
+		;;
+	--icount)
+		icount=(-icount shift=0,sleep=off)
 		shift
 		;;
 	-h | --help)
@@ -247,7 +257,7 @@ serial=$tmp/serial.log
 : >"$serial"
 start=$(date +%s)
 timeout -k 10 "$timeout_s" qemu-system-x86_64 \
-	-accel tcg -machine q35 -cpu max -m 512M -smp 1 \
+	-accel tcg -machine q35 -cpu max -m 512M -smp 1 "${icount[@]}" \
 	-nodefaults -display none -monitor none -no-reboot \
 	-serial "file:$serial" \
 	-kernel "$kernel" -initrd "$initramfs" \
