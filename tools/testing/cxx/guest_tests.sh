@@ -102,6 +102,11 @@ echo "region=$(grep -c ' cxx_chrdev$' /proc/devices)"
 rm -f /dev/cxx_chrdev0 /dev/cxx_chrdev1
 klog
 
+step out_of_tree
+insmod cxx_out_of_tree.ko greeting_count=2; rc $?
+rmmod cxx_out_of_tree; rc $?
+klog
+
 step miscdev_basic
 insmod cxx_miscdev.ko; rc $?
 ls -l /dev/cxx_miscdev

@@ -502,7 +502,31 @@ step() {
 # at most O and E.
 test_qemu_boot() {
 	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
-		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test"
+		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
+		"$out/cxx_out_of_tree.ko"
+}
+
+# samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
+# with its own Makefile given where C++ for Linux is, and says so if not.
+test_out_of_tree_template() {
+	local tmp d rc=0
+	tmp=$(mktemp -d)
+	d=$tmp/my_module
+	cp -r "$samples/cxx_out_of_tree" "$d"
+	rm -f "$out/cxx_out_of_tree.ko"
+	if make -C "$d" KDIR="$KDIR" >"$out/oot-nopath.txt" 2>&1; then
+		echo "built without CXX_FOR_LINUX"
+		rc=1
+	elif has "pass CXX_FOR_LINUX=<the C++ for Linux tree>" "$out/oot-nopath.txt" &&
+		make -C "$d" KDIR="$KDIR" CXX_FOR_LINUX="$top" &&
+		[ "$(modinfo -F name "$d/cxx_out_of_tree.ko")" = cxx_out_of_tree ] &&
+		has "greeting_count:How many times to greet (int)" <(modinfo "$d/cxx_out_of_tree.ko"); then
+		cp "$d/cxx_out_of_tree.ko" "$out/"
+	else
+		rc=1
+	fi
+	rm -rf "$tmp"
+	return $rc
 }
 
 # The user-space half of the device tests: a static C program.
@@ -686,6 +710,16 @@ test_chrdev() {
 		has "Invalid argument" "$s" &&
 		[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 1|@@@ rc 0|" ] &&
 		has "region=0" "$s"
+}
+
+# The out-of-tree template loads, takes its parameter, frees at unload.
+test_out_of_tree_in_guest() {
+	local s
+	s=$(step out_of_tree)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] &&
+		has "cxx_out_of_tree: Hello from an out-of-tree C++ module (2/2)" "$s" &&
+		has "cxx_out_of_tree: Goodbye: 3 numbers freed" "$s"
 }
 
 # /dev/cxx_miscdev from user space: write/read round trip, every ioctl,
@@ -1053,6 +1087,7 @@ for f in "$here"/compile_fail/*.cpp; do
 	t "compile_fail_$(basename "$f" .cpp)" test_compile_fail "$f"
 done
 t docs_parse /usr/bin/python3 "$here/check_docs.py" "$top/Documentation/cxx"
+t out_of_tree_template test_out_of_tree_template
 t build_user_tests test_build_user_tests
 t qemu_boot_clean test_qemu_boot
 t qemu_minimal_messages test_minimal
@@ -1070,6 +1105,7 @@ t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_chrdev_two_minors test_chrdev
+t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
