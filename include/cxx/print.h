@@ -17,6 +17,9 @@
  * pr_debug() prints only when DEBUG is defined (ccflags/cxxflags -DDEBUG);
  * otherwise it compiles to nothing but its format is still checked. Dynamic
  * debug is not wired up yet.
+ *
+ * dev_emerg() ... dev_info() and dev_dbg() print about a struct device, as
+ * their C namesakes: "<driver> <device>: message".
  */
 #ifndef _CXX_PRINT_H
 #define _CXX_PRINT_H
@@ -95,6 +98,43 @@ CXX_CHECK_LEVEL(KERN_CONT);
 #define pr_debug(fmt, ...) printk(CXX_KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 #else
 #define pr_debug(fmt, ...) no_printk(CXX_KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
+#endif
+
+/*
+ * dev_*() - print about a device, as include/linux/dev_printk.h: the line
+ * starts with the driver and device names ("misc cxx_miscdev: ..."), the
+ * format is checked like pr_*()'s. @dev is a const struct device *.
+ */
+#ifndef dev_fmt
+/** dev_fmt() - a per-file prefix of dev_*() formats (none by default). */
+#define dev_fmt(fmt) fmt
+#endif
+/** dev_emerg() - the device is unusable. */
+#define dev_emerg(dev, fmt, ...) ::_dev_emerg(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_alert() - action must be taken immediately. */
+#define dev_alert(dev, fmt, ...) ::_dev_alert(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_crit() - critical conditions. */
+#define dev_crit(dev, fmt, ...) ::_dev_crit(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_err() - error conditions. */
+#define dev_err(dev, fmt, ...) ::_dev_err(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_warn() - warning conditions. */
+#define dev_warn(dev, fmt, ...) ::_dev_warn(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_notice() - normal but significant condition. */
+#define dev_notice(dev, fmt, ...) ::_dev_notice(dev, dev_fmt(fmt), ##__VA_ARGS__)
+/** dev_info() - informational. */
+#define dev_info(dev, fmt, ...) ::_dev_info(dev, dev_fmt(fmt), ##__VA_ARGS__)
+#ifdef DEBUG
+/** dev_dbg() - debug-level message; only with DEBUG defined. */
+#define dev_dbg(dev, fmt, ...)                                                \
+	::_dev_printk(CXX_KERN_DEBUG, dev, dev_fmt(fmt), ##__VA_ARGS__)
+#else
+#define dev_dbg(dev, fmt, ...)                                                \
+	({                                                                    \
+		if (0)                                                        \
+			::_dev_printk(CXX_KERN_DEBUG, dev, dev_fmt(fmt),      \
+				      ##__VA_ARGS__);                         \
+		0;                                                            \
+	})
 #endif
 
 #endif /* _CXX_PRINT_H */

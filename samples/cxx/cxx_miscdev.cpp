@@ -128,7 +128,7 @@ struct CxxMiscdev {
 	{
 		auto dev = TRY(cxx::MiscDevice<MiscFile>::try_new(
 			cxx::MiscOptions("cxx_miscdev").mode(0666)));
-		pr_info("registered /dev/cxx_miscdev, minor %d\n", dev->minor());
+		dev_info(dev->device(), "registered /dev/cxx_miscdev, minor %d\n", dev->minor());
 		return cxx::Ok<CxxMiscdev>(cxx::move(dev));
 	}
 };
