@@ -5,6 +5,7 @@
  * "ok <what>" or "FAIL <what>"; the test bench reads them.
  */
 #include <cxx/prelude.h>
+#include <cxx/list.h>
 
 static int failures;
 
@@ -98,6 +99,44 @@ static void test_vec()
 	      "Vec::try_reserve beyond memory fails with ENOMEM, unchanged");
 }
 
+struct Node {
+	int value;
+	struct list_head link;
+};
+
+static void test_list()
+{
+	cxx::List<Node, &Node::link> list;
+	Node nodes[5];
+	int sum = 0, order = 0;
+	bool in_order = true;
+
+	check(list.empty() && list.len() == 0 && !list.front(), "List starts empty");
+	for (int i = 0; i < 5; i++) {
+		nodes[i].value = i + 1;
+		list.push_back(nodes[i]);
+	}
+	for (Node &n : list) {
+		sum += n.value;
+		in_order = in_order && n.value == ++order;
+	}
+	check(list.len() == 5 && sum == 15 && in_order && list.front() == &nodes[0],
+	      "List: five elements, in order, by range-for");
+	decltype(list)::remove(nodes[2]);
+	list.push_front(nodes[2]);
+	check(list.front() == &nodes[2] && list.len() == 5, "List: remove and push_front");
+	int freed = 0;
+	size_t removed = list.remove_if([](Node &n) { return n.value % 2 == 0; },
+					[&freed](Node &n) { freed += n.value; });
+	sum = 0;
+	for (Node &n : list)
+		sum += n.value;
+	check(removed == 2 && freed == 6 && sum == 9 && list.len() == 3,
+	      "List::remove_if unlinks the even ones");
+	list.remove_if([](Node &) { return true; }, [](Node &) {});
+	check(list.empty(), "List emptied");
+}
+
 static void test_result()
 {
 	cxx::Result<int> q = quarter(12);
@@ -117,6 +156,7 @@ struct CxxRuntime {
 	{
 		test_new();
 		test_vec();
+		test_list();
 		test_result();
 		pr_info("runtime tests done: %d failed\n", failures);
 		return cxx::Ok<CxxRuntime>();
