@@ -6,6 +6,7 @@
  */
 #include <cxx/prelude.h>
 #include <cxx/list.h>
+#include <cxx/rbtree.h>
 
 static int failures;
 
@@ -137,6 +138,40 @@ static void test_list()
 	check(list.empty(), "List emptied");
 }
 
+struct Keyed {
+	int key;
+	struct rb_node node;
+};
+
+static void test_rbtree()
+{
+	cxx::RbTree<Keyed, &Keyed::node, &Keyed::key> tree;
+	Keyed items[5], dup;
+	static const int keys[5] = { 3, 1, 4, 5, 2 };
+	bool inserted = true, in_order = true;
+	int prev = 0;
+
+	check(tree.empty() && !tree.find(1), "RbTree starts empty");
+	for (int i = 0; i < 5; i++) {
+		items[i].key = keys[i];
+		inserted = inserted && tree.insert(items[i]);
+	}
+	dup.key = 4;
+	check(inserted && !tree.insert(dup) && tree.len() == 5,
+	      "RbTree: five keys in, a duplicate refused");
+	for (Keyed &k : tree) {
+		in_order = in_order && k.key == prev + 1;
+		prev = k.key;
+	}
+	check(in_order && prev == 5, "RbTree: range-for in key order");
+	check(tree.find(4) == &items[2] && !tree.find(6), "RbTree::find");
+	tree.remove(items[0]);		/* key 3 */
+	int sum = 0;
+	for (Keyed &k : tree)
+		sum += k.key;
+	check(!tree.find(3) && tree.len() == 4 && sum == 12, "RbTree::remove");
+}
+
 static void test_result()
 {
 	cxx::Result<int> q = quarter(12);
@@ -157,6 +192,7 @@ struct CxxRuntime {
 		test_new();
 		test_vec();
 		test_list();
+		test_rbtree();
 		test_result();
 		pr_info("runtime tests done: %d failed\n", failures);
 		return cxx::Ok<CxxRuntime>();
