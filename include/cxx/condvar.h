@@ -31,7 +31,7 @@ public:
 	CondVar &operator=(const CondVar &) = delete;
 
 	/** wait() - unlock @guard's mutex, sleep (signals ignored), relock. */
-	template <typename T> void wait(MutexGuard<T> &guard)
+	template <typename L> void wait(Guard<L> &guard)
 	{
 		sleep(guard, TASK_UNINTERRUPTIBLE);
 	}
@@ -41,7 +41,7 @@ public:
 	 * Return: true if a signal is pending (the caller usually returns
 	 * -ERESTARTSYS), false otherwise. The mutex is held again either way.
 	 */
-	template <typename T> [[nodiscard]] bool wait_interruptible(MutexGuard<T> &guard)
+	template <typename L> [[nodiscard]] bool wait_interruptible(Guard<L> &guard)
 	{
 		sleep(guard, TASK_INTERRUPTIBLE);
 		return ::signal_pending(::get_current());
@@ -53,18 +53,20 @@ public:
 	void notify_all() { ::__wake_up(&wq_, TASK_NORMAL, 0, nullptr); }
 
 private:
-	template <typename T> void sleep(MutexGuard<T> &guard, int state)
+	/* Only a Mutex guard: its Locking knows the struct mutex (raw()). */
+	template <typename L> void sleep(Guard<L> &guard, int state)
 	{
+		struct mutex *m = L::raw(guard.owner_);
 		struct wait_queue_entry entry;
 
 		::init_wait_entry(&entry, 0);
 		/* Queued before the unlock: a notify after it cannot be lost. */
 		(void)::prepare_to_wait_exclusive(&wq_, &entry, state);
-		::mutex_unlock(&guard.m_->mutex_);
+		::mutex_unlock(m);
 		if (!(state == TASK_INTERRUPTIBLE && ::signal_pending(::get_current())))
 			::schedule();
 		::finish_wait(&wq_, &entry);
-		::mutex_lock(&guard.m_->mutex_);
+		::mutex_lock(m);
 	}
 
 	struct wait_queue_head wq_;

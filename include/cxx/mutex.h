@@ -13,50 +13,25 @@
  *		*v += 1;
  *	}			// unlocked here
  *
- * A guard cannot be copied (that would unlock twice); it can be moved, e.g.
- * out of a Result. Usable as a module-level static: the runtime constructs
- * it before the module's init.
+ * The guard (cxx/guard.h) cannot be copied nor ignored; it can be moved,
+ * e.g. out of a Result. Usable as a module-level static: the runtime
+ * constructs it before the module's init.
  */
 #ifndef _CXX_MUTEX_H
 #define _CXX_MUTEX_H
 
 #include <generated/cxx/bindings.h>
 #include <cxx/error.h>
+#include <cxx/guard.h>
 #include <cxx/lock_class.h>
 #include <cxx/utility.h>
 
 namespace cxx {
 
 template <typename T> class Mutex;
-class CondVar;
 
-/**
- * class MutexGuard - proof that the mutex is held; access to its data.
- * Invariant: while it owns a mutex (not moved from), the mutex is locked by
- * this task.
- */
-template <typename T> class [[nodiscard]] MutexGuard {
-public:
-	MutexGuard(const MutexGuard &) = delete;
-	MutexGuard &operator=(const MutexGuard &) = delete;
-	MutexGuard(MutexGuard &&other) : m_(other.m_) { other.m_ = nullptr; }
-	MutexGuard &operator=(MutexGuard &&) = delete;
-	~MutexGuard()
-	{
-		if (m_)
-			::mutex_unlock(&m_->mutex_);
-	}
-
-	/** operator* / operator-> - the guarded data. */
-	T &operator*() const { return m_->data_; }
-	T *operator->() const { return &m_->data_; }
-
-private:
-	friend class Mutex<T>;
-	friend class CondVar;
-	explicit MutexGuard(Mutex<T> *m) : m_(m) {}
-	Mutex<T> *m_;
-};
+/** MutexGuard - Mutex<T>::lock()'s guard (see cxx/guard.h). */
+template <typename T> using MutexGuard = Guard<typename Mutex<T>::Locking>;
 
 /** class Mutex - a struct mutex and the T it guards. Neither copied nor moved. */
 template <typename T> class Mutex {
@@ -71,28 +46,36 @@ public:
 	Mutex(const Mutex &) = delete;
 	Mutex &operator=(const Mutex &) = delete;
 
+	/** struct Locking - how its guard reaches the data and unlocks. */
+	struct Locking {
+		using Owner = Mutex;
+		using Data = T;
+		using State = NoState;
+		static T &data(Mutex *m) { return m->data_; }
+		static void release(Mutex *m, NoState) { ::mutex_unlock(&m->mutex_); }
+		static struct mutex *raw(Mutex *m) { return &m->mutex_; }
+	};
+
 	/** lock() - sleep until the mutex is ours. */
-	MutexGuard<T> lock()
+	Guard<Locking> lock()
 	{
 		::mutex_lock(&mutex_);
-		return MutexGuard<T>(this);
+		return Guard<Locking>(this);
 	}
 
 	/** lock_interruptible() - as lock(), or -EINTR if a signal arrives. */
-	Result<MutexGuard<T>> lock_interruptible()
+	Result<Guard<Locking>> lock_interruptible()
 	{
 		int err = ::mutex_lock_interruptible(&mutex_);
 		if (err)
 			return Error::from_errno(err);
-		return MutexGuard<T>(this);
+		return Guard<Locking>(this);
 	}
 
 	/** is_locked() - whether some task holds it (a hint: it may change). */
 	bool is_locked() { return ::mutex_is_locked(&mutex_); }
 
 private:
-	friend class MutexGuard<T>;
-	friend class CondVar;
 	struct mutex mutex_;
 	T data_;
 };

@@ -4,8 +4,8 @@
  *
  * A sleeping reader-writer lock that owns the data it guards: read() gives
  * any number of tasks shared, const access at once; write() gives one task
- * exclusive access. The guards release on scope exit and cannot be copied
- * or ignored.
+ * exclusive access. The guards (cxx/guard.h) release on scope exit and
+ * cannot be copied nor ignored.
  *
  *	cxx::RwSemaphore<Config> config{CXX_LOCK_CLASS("config"), defaults};
  *	int limit = config.read()->limit;
@@ -15,54 +15,11 @@
 #define _CXX_RWSEM_H
 
 #include <generated/cxx/bindings.h>
+#include <cxx/guard.h>
 #include <cxx/lock_class.h>
 #include <cxx/utility.h>
 
 namespace cxx {
-
-template <typename T> class RwSemaphore;
-
-/** class ReadGuard - the semaphore is held for reading; const access. */
-template <typename T> class [[nodiscard]] ReadGuard {
-public:
-	ReadGuard(const ReadGuard &) = delete;
-	ReadGuard &operator=(const ReadGuard &) = delete;
-	ReadGuard(ReadGuard &&other) : s_(other.s_) { other.s_ = nullptr; }
-	ReadGuard &operator=(ReadGuard &&) = delete;
-	~ReadGuard()
-	{
-		if (s_)
-			::up_read(&s_->sem_);
-	}
-	const T &operator*() const { return s_->data_; }
-	const T *operator->() const { return &s_->data_; }
-
-private:
-	friend class RwSemaphore<T>;
-	explicit ReadGuard(RwSemaphore<T> *s) : s_(s) {}
-	RwSemaphore<T> *s_;
-};
-
-/** class WriteGuard - the semaphore is held for writing; full access. */
-template <typename T> class [[nodiscard]] WriteGuard {
-public:
-	WriteGuard(const WriteGuard &) = delete;
-	WriteGuard &operator=(const WriteGuard &) = delete;
-	WriteGuard(WriteGuard &&other) : s_(other.s_) { other.s_ = nullptr; }
-	WriteGuard &operator=(WriteGuard &&) = delete;
-	~WriteGuard()
-	{
-		if (s_)
-			::up_write(&s_->sem_);
-	}
-	T &operator*() const { return s_->data_; }
-	T *operator->() const { return &s_->data_; }
-
-private:
-	friend class RwSemaphore<T>;
-	explicit WriteGuard(RwSemaphore<T> *s) : s_(s) {}
-	RwSemaphore<T> *s_;
-};
 
 /** class RwSemaphore - a struct rw_semaphore and the T it guards. */
 template <typename T> class RwSemaphore {
@@ -76,22 +33,37 @@ public:
 	RwSemaphore(const RwSemaphore &) = delete;
 	RwSemaphore &operator=(const RwSemaphore &) = delete;
 
+	/** struct ReadLocking - the guard of read(): const access, up_read(). */
+	struct ReadLocking {
+		using Owner = RwSemaphore;
+		using Data = const T;
+		using State = NoState;
+		static const T &data(RwSemaphore *s) { return s->data_; }
+		static void release(RwSemaphore *s, NoState) { ::up_read(&s->sem_); }
+	};
+	/** struct WriteLocking - the guard of write(): full access, up_write(). */
+	struct WriteLocking {
+		using Owner = RwSemaphore;
+		using Data = T;
+		using State = NoState;
+		static T &data(RwSemaphore *s) { return s->data_; }
+		static void release(RwSemaphore *s, NoState) { ::up_write(&s->sem_); }
+	};
+
 	/** read() - sleep until no writer holds it; shared, const access. */
-	ReadGuard<T> read()
+	Guard<ReadLocking> read()
 	{
 		::down_read(&sem_);
-		return ReadGuard<T>(this);
+		return Guard<ReadLocking>(this);
 	}
 	/** write() - sleep until nobody holds it; exclusive access. */
-	WriteGuard<T> write()
+	Guard<WriteLocking> write()
 	{
 		::down_write(&sem_);
-		return WriteGuard<T>(this);
+		return Guard<WriteLocking>(this);
 	}
 
 private:
-	friend class ReadGuard<T>;
-	friend class WriteGuard<T>;
 	struct rw_semaphore sem_;
 	T data_;
 };

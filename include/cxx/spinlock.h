@@ -5,8 +5,8 @@
  * A spinning lock that owns the data it guards, for data also touched
  * where sleeping is not allowed. lock() disables preemption;
  * lock_irqsave() also disables local interrupts and restores them at
- * unlock, for data an interrupt handler shares. The guard unlocks when it
- * goes out of scope and cannot be copied.
+ * unlock, for data an interrupt handler shares. The guard (cxx/guard.h)
+ * unlocks when it goes out of scope and cannot be copied nor ignored.
  *
  *	cxx::SpinLock<unsigned int> hits{CXX_LOCK_CLASS("hits"), 0};
  *	...
@@ -16,59 +16,11 @@
 #define _CXX_SPINLOCK_H
 
 #include <generated/cxx/bindings.h>
+#include <cxx/guard.h>
 #include <cxx/lock_class.h>
 #include <cxx/utility.h>
 
 namespace cxx {
-
-template <typename T> class SpinLock;
-
-/** class SpinLockGuard - the lock is held (preemption off); its data. */
-template <typename T> class [[nodiscard]] SpinLockGuard {
-public:
-	SpinLockGuard(const SpinLockGuard &) = delete;
-	SpinLockGuard &operator=(const SpinLockGuard &) = delete;
-	SpinLockGuard(SpinLockGuard &&other) : l_(other.l_) { other.l_ = nullptr; }
-	SpinLockGuard &operator=(SpinLockGuard &&) = delete;
-	~SpinLockGuard()
-	{
-		if (l_)
-			::spin_unlock(&l_->lock_);
-	}
-	T &operator*() const { return l_->data_; }
-	T *operator->() const { return &l_->data_; }
-
-private:
-	friend class SpinLock<T>;
-	explicit SpinLockGuard(SpinLock<T> *l) : l_(l) {}
-	SpinLock<T> *l_;
-};
-
-/** class SpinLockIrqGuard - held with local interrupts off; restores them. */
-template <typename T> class [[nodiscard]] SpinLockIrqGuard {
-public:
-	SpinLockIrqGuard(const SpinLockIrqGuard &) = delete;
-	SpinLockIrqGuard &operator=(const SpinLockIrqGuard &) = delete;
-	SpinLockIrqGuard(SpinLockIrqGuard &&other)
-		: l_(other.l_), flags_(other.flags_)
-	{
-		other.l_ = nullptr;
-	}
-	SpinLockIrqGuard &operator=(SpinLockIrqGuard &&) = delete;
-	~SpinLockIrqGuard()
-	{
-		if (l_)
-			::spin_unlock_irqrestore(&l_->lock_, flags_);
-	}
-	T &operator*() const { return l_->data_; }
-	T *operator->() const { return &l_->data_; }
-
-private:
-	friend class SpinLock<T>;
-	SpinLockIrqGuard(SpinLock<T> *l, unsigned long flags) : l_(l), flags_(flags) {}
-	SpinLock<T> *l_;
-	unsigned long flags_;
-};
 
 /** class SpinLock - a spinlock_t and the T it guards. Neither copied nor moved. */
 template <typename T> class SpinLock {
@@ -88,26 +40,48 @@ public:
 	SpinLock(const SpinLock &) = delete;
 	SpinLock &operator=(const SpinLock &) = delete;
 
+	/** struct Locking - the guard of lock(): spin_unlock(). */
+	struct Locking {
+		using Owner = SpinLock;
+		using Data = T;
+		using State = NoState;
+		static T &data(SpinLock *l) { return l->data_; }
+		static void release(SpinLock *l, NoState) { ::spin_unlock(&l->lock_); }
+	};
+	/** struct IrqLocking - the guard of lock_irqsave(): restores IRQs. */
+	struct IrqLocking {
+		using Owner = SpinLock;
+		using Data = T;
+		using State = unsigned long;	/* the saved flags */
+		static T &data(SpinLock *l) { return l->data_; }
+		static void release(SpinLock *l, unsigned long flags)
+		{
+			::spin_unlock_irqrestore(&l->lock_, flags);
+		}
+	};
+
 	/** lock() - spin until the lock is ours; preemption stays off. */
-	SpinLockGuard<T> lock()
+	Guard<Locking> lock()
 	{
 		::spin_lock(&lock_);
-		return SpinLockGuard<T>(this);
+		return Guard<Locking>(this);
 	}
 
 	/** lock_irqsave() - lock() with local interrupts off until unlock. */
-	SpinLockIrqGuard<T> lock_irqsave()
+	Guard<IrqLocking> lock_irqsave()
 	{
 		unsigned long flags = ::spin_lock_irqsave(&lock_);
-		return SpinLockIrqGuard<T>(this, flags);
+		return Guard<IrqLocking>(this, flags);
 	}
 
 private:
-	friend class SpinLockGuard<T>;
-	friend class SpinLockIrqGuard<T>;
 	spinlock_t lock_;
 	T data_;
 };
+
+/** SpinLockGuard, SpinLockIrqGuard - the guards of SpinLock<T>. */
+template <typename T> using SpinLockGuard = Guard<typename SpinLock<T>::Locking>;
+template <typename T> using SpinLockIrqGuard = Guard<typename SpinLock<T>::IrqLocking>;
 
 } /* namespace cxx */
 

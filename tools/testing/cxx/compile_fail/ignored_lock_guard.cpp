@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// expect: error: ignoring returned value of type 'cxx::MutexGuard<int>'
+// expect: error: ignoring returned value of type 'cxx::Guard<cxx::Mutex<int>::Locking>'
 #include <cxx/prelude.h>
 #include <cxx/mutex.h>
 static cxx::Mutex<int> value{CXX_LOCK_CLASS("value"), 0};

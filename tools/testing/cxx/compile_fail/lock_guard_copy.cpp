@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// expect: error: use of deleted function 'cxx::MutexGuard<T>::MutexGuard(const cxx::MutexGuard<T>&)
+// expect: error: use of deleted function 'cxx::Guard<Locking>::Guard(const cxx::Guard<Locking>&)
 #include <cxx/prelude.h>
 #include <cxx/mutex.h>
 static cxx::Mutex<int> value{CXX_LOCK_CLASS("value"), 0};
