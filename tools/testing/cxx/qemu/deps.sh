@@ -55,5 +55,12 @@ if [[ "$(id -u)" -ne 0 ]]; then
 fi
 
 echo "deps.sh: installing: ${missing[*]}"
-apt-get update
-DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+# Wait for another apt or dpkg (unattended upgrades) to release its locks.
+for i in $(seq 60); do
+	apt-get -o DPkg::Lock::Timeout=10 update &&
+		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 \
+			install -y --no-install-recommends "${missing[@]}" && exit 0
+	echo "deps.sh: apt-get failed (attempt $i), retrying" >&2
+	sleep 10
+done
+exit 1
