@@ -232,6 +232,48 @@ template <typename T, typename... Args> Result<T> Ok(Args &&...args)
 	return Result<T>(in_place, cxx::forward<Args>(args)...);
 }
 
+/**
+ * to_result() - the Result of a C call that returns 0 or a positive value
+ * on success and a negative errno on failure, as most of the kernel does.
+ *
+ *	TRY(cxx::to_result(::misc_register(&misc)));
+ */
+inline Result<> to_result(int ret)
+{
+	if (ret < 0)
+		return Error::from_errno(ret);
+	return {};
+}
+
+/**
+ * from_err_ptr() - the Result of a C call that returns a pointer or an
+ * ERR_PTR() (include/linux/err.h): the pointer, or the error it encodes.
+ * A NULL pointer is a success holding nullptr, as IS_ERR() says.
+ *
+ *	struct task_struct *t = TRY(cxx::from_err_ptr(::kthread_create_on_node(...)));
+ */
+template <typename T> Result<T *> from_err_ptr(T *ptr)
+{
+	/* IS_ERR_VALUE(): the top MAX_ERRNO addresses are errors. */
+	if (__builtin_expect(reinterpret_cast<unsigned long>(ptr) >=
+				     static_cast<unsigned long>(-::MAX_ERRNO), 0))
+		return Error::from_errno(
+			static_cast<int>(reinterpret_cast<long>(ptr)));
+	return ptr;
+}
+
+/**
+ * to_err_ptr() - a Result<T *> as C wants it back from a function that
+ * returns a pointer or an ERR_PTR(): the pointer, or ERR_PTR(error).
+ */
+template <typename T> T *to_err_ptr(Result<T *> &&result)
+{
+	if (!result)
+		return reinterpret_cast<T *>(
+			static_cast<long>(result.error().to_errno()));
+	return result.value();
+}
+
 } /* namespace cxx */
 
 /**

@@ -90,11 +90,12 @@ struct CxxSync {
 		*s.factor.write() = 2;
 		cxx::Arc<Shared> for_worker = shared;
 		void *raw = for_worker.into_raw();
-		struct task_struct *task = kthread_run(worker, raw, "cxx_sync");
-		if (IS_ERR(task)) {
+		auto started = cxx::from_err_ptr(kthread_run(worker, raw, "cxx_sync"));
+		if (!started) {
 			cxx::Arc<Shared>::from_raw(raw);	/* the worker's reference */
-			return cxx::Error::from_errno(PTR_ERR(task));
+			return started.error();
 		}
+		struct task_struct *task = started.value();
 		get_task_struct(task);
 
 		for (int i = 1; i <= ITEMS; i++) {

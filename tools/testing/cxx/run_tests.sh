@@ -660,7 +660,7 @@ test_runtime() {
 	local s
 	s=$(step runtime)
 	has "@@@ rc 0" "$s" && has "cxx_runtime: runtime tests done: 0 failed" "$s" &&
-		[ "$(grep -c 'cxx_runtime: ok ' "$s")" -ge 24 ] && hasnt "FAIL" "$s"
+		[ "$(grep -c 'cxx_runtime: ok ' "$s")" -ge 44 ] && hasnt "FAIL" "$s"
 }
 
 test_mixed_in_guest() {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Exercises the runtime in the kernel: every form of operator new/delete,
- * allocation failure, Vec growth, Result/TRY and Error. Each check prints
+ * allocation failure, Vec growth, ArrayVec, List, RbTree, CStr, FmtBuf,
+ * Result/TRY, Error and ERR_PTR. Each check prints
  * "ok <what>" or "FAIL <what>"; the test bench reads them.
  */
 #include <cxx/prelude.h>
+#include <cxx/array_vec.h>
+#include <cxx/cstr.h>
+#include <cxx/fmt_buf.h>
 #include <cxx/list.h>
 #include <cxx/rbtree.h>
 
@@ -27,6 +31,7 @@ struct alignas(64) Aligned {
 struct Counted {
 	static inline int live = 0;
 	Counted() { live++; }
+	Counted(const Counted &) { live++; }
 	~Counted() { live--; }
 };
 
@@ -172,6 +177,94 @@ static void test_rbtree()
 	check(!tree.find(3) && tree.len() == 4 && sum == 12, "RbTree::remove");
 }
 
+static void test_array_vec()
+{
+	cxx::ArrayVec<Counted, 3> a;
+	bool ok = true;
+	for (int i = 0; i < 3; i++)
+		ok = ok && a.try_push(Counted()).is_ok();
+	check(ok && a.len() == 3 && a.is_full() && Counted::live == 3,
+	      "ArrayVec holds N elements");
+	cxx::Result<> r = a.try_push(Counted());
+	check(!r && r.error() == cxx::code::ENOSPC && a.len() == 3 &&
+		      Counted::live == 3,
+	      "ArrayVec: a push into a full one is ENOSPC and changes nothing");
+	a.pop();
+	check(a.len() == 2 && Counted::live == 2, "ArrayVec::pop destroys");
+	{
+		cxx::ArrayVec<int, 4> b;
+		int sum = 0;
+		(void)b.try_push(1);
+		(void)b.try_push(2);
+		(void)b.try_push(3);
+		for (int v : b)
+			sum += v;
+		check(sum == 6 && b.as_slice().len() == 3, "ArrayVec: range-for");
+	}
+	a.clear();
+	check(a.is_empty() && Counted::live == 0, "ArrayVec::clear destroys all");
+}
+
+static size_t cstr_len(cxx::CStr s) { return s.len(); }
+
+static void test_cstr()
+{
+	constexpr cxx::CStr hello = "hello";
+	static_assert(hello.len() == 5 && hello[5] == '\0', "CStr literal");
+	check(cstr_len("four") == 4, "CStr from a literal at a call");
+	char runtime[] = { 'h', 'e', 'l', 'l', 'o', '\0' };
+	cxx::CStr p = cxx::CStr::from_ptr(runtime);
+	check(p.len() == 5 && p == hello && p.c_str() == runtime,
+	      "CStr::from_ptr borrows, == compares characters");
+	auto good = cxx::CStr::from_bytes_with_nul({runtime, sizeof(runtime)});
+	check(good && good.value() == hello,
+	      "CStr::from_bytes_with_nul accepts a terminated buffer");
+	runtime[2] = '\0';
+	auto inner = cxx::CStr::from_bytes_with_nul({runtime, sizeof(runtime)});
+	auto unterminated = cxx::CStr::from_bytes_with_nul({runtime, 2});
+	check(!inner && inner.error() == cxx::code::EINVAL && !unterminated,
+	      "CStr::from_bytes_with_nul refuses an inner or missing NUL");
+	check(cxx::CStr().is_empty() && cxx::CStr().c_str()[0] == '\0',
+	      "empty CStr is \"\"");
+}
+
+static void test_fmt_buf()
+{
+	cxx::FmtBuf<16> b;
+	check(b.try_format("%s-%d", "dev", 12).is_ok() &&
+		      b.as_cstr() == cxx::CStr("dev-12") && b.len() == 6,
+	      "FmtBuf formats");
+	check(b.try_format("/%u", 7u).is_ok() && b.as_cstr() == cxx::CStr("dev-12/7"),
+	      "FmtBuf appends");
+	cxx::Result<> r = b.try_format("%s", "0123456789");
+	check(!r && r.error() == cxx::code::ENOSPC &&
+		      b.as_cstr() == cxx::CStr("dev-12/7"),
+	      "FmtBuf: text that does not fit is ENOSPC and changes nothing");
+	check(b.try_format("%s", "1234567").is_ok() && b.len() == 15,
+	      "FmtBuf fills to N - 1");
+	b.clear();
+	check(b.len() == 0 && b.c_str()[0] == '\0', "FmtBuf::clear");
+}
+
+static int err_ptr_target;
+
+static void test_err_ptr()
+{
+	auto p = cxx::from_err_ptr(&err_ptr_target);
+	check(p && p.value() == &err_ptr_target, "from_err_ptr passes a pointer");
+	auto e = cxx::from_err_ptr(static_cast<int *>(ERR_PTR(-ENOMEM)));
+	check(!e && e.error() == cxx::code::ENOMEM, "from_err_ptr decodes ERR_PTR");
+	auto n = cxx::from_err_ptr(static_cast<int *>(nullptr));
+	check(n && n.value() == nullptr, "from_err_ptr: NULL is no error");
+	int *back = cxx::to_err_ptr(cxx::Result<int *>(cxx::code::EBUSY));
+	check(IS_ERR(back) && PTR_ERR(back) == -EBUSY &&
+		      cxx::to_err_ptr(cxx::Result<int *>(&err_ptr_target)) == &err_ptr_target,
+	      "to_err_ptr encodes like ERR_PTR");
+	check(!cxx::to_result(-EIO) && cxx::to_result(-EIO).error() == cxx::code::EIO &&
+		      cxx::to_result(0) && cxx::to_result(3),
+	      "to_result: negative is an error, the rest success");
+}
+
 static void test_result()
 {
 	cxx::Result<int> q = quarter(12);
@@ -193,6 +286,10 @@ struct CxxRuntime {
 		test_vec();
 		test_list();
 		test_rbtree();
+		test_array_vec();
+		test_cstr();
+		test_fmt_buf();
+		test_err_ptr();
 		test_result();
 		pr_info("runtime tests done: %d failed\n", failures);
 		return cxx::Ok<CxxRuntime>();
