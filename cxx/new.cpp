@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * operator new and delete on kmalloc() and kfree(): every form but the
- * over-aligned new, which is in new_aligned.cpp (separate, so that a module
- * links it only if it allocates over-aligned types).
+ * operator new and delete on kmalloc() and kfree(): every replaceable form
+ * but the over-aligned new, which is in new_aligned.cpp (separate, so that a
+ * module links it only if it allocates over-aligned types). The gfp forms
+ * are inline in include/cxx/new.h.
  */
 #include <cxx/new.h>
 
@@ -32,14 +33,6 @@ void *operator new[](cxx::size_t size, const std::nothrow_t &) noexcept
 {
 	return alloc(size, cxx::GFP_KERNEL);
 }
-void *operator new(cxx::size_t size, cxx::Gfp gfp) noexcept
-{
-	return alloc(size, gfp);
-}
-void *operator new[](cxx::size_t size, cxx::Gfp gfp) noexcept
-{
-	return alloc(size, gfp);
-}
 /* kfree() accepts nullptr and finds the size itself: every delete is kfree. */
 void operator delete(void *p) noexcept { kfree(p); }
 void operator delete[](void *p) noexcept { kfree(p); }
@@ -66,8 +59,6 @@ void operator delete[](void *p, std::align_val_t,
 {
 	kfree(p);
 }
-void operator delete(void *p, cxx::Gfp) noexcept { kfree(p); }
-void operator delete[](void *p, cxx::Gfp) noexcept { kfree(p); }
 void operator delete(void *p, std::align_val_t, cxx::Gfp) noexcept { kfree(p); }
 void operator delete[](void *p, std::align_val_t, cxx::Gfp) noexcept
 {

@@ -55,7 +55,7 @@ public:
 	~Arc()
 	{
 		if (p_ && ::refcount_dec_and_test(&p_->ref))
-			delete p_;
+			cxx::kdelete(p_);
 	}
 
 	const T &operator*() const { return p_->value; }

@@ -41,7 +41,7 @@ public:
 	Box &operator=(Box &&other)
 	{
 		if (this != &other) {
-			delete p_;
+			cxx::kdelete(p_);
 			p_ = other.p_;
 			other.p_ = nullptr;
 		}
@@ -49,7 +49,7 @@ public:
 	}
 	Box(const Box &) = delete;
 	Box &operator=(const Box &) = delete;
-	~Box() { delete p_; }
+	~Box() { cxx::kdelete(p_); }
 
 	T &operator*() const { return *p_; }
 	T *operator->() const { return p_; }

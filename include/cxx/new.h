@@ -85,9 +85,22 @@ void *operator new(cxx::size_t size, std::align_val_t align,
 void *operator new[](cxx::size_t size, std::align_val_t align,
 		     const std::nothrow_t &) noexcept;
 
-/* With explicit gfp flags. */
-void *operator new(cxx::size_t size, cxx::Gfp gfp) noexcept;
-void *operator new[](cxx::size_t size, cxx::Gfp gfp) noexcept;
+/*
+ * With explicit gfp flags. These are placement forms, not replaceable ones,
+ * so they may be inline: a module that only allocates through them (Box,
+ * Arc, Vec) links no operator new at all.
+ */
+/** operator new(size, gfp) - kmalloc(size, gfp); nullptr on failure. */
+inline void *operator new(cxx::size_t size, cxx::Gfp gfp) noexcept
+{
+	/* kmalloc(0) returns ZERO_SIZE_PTR; C++ wants a unique pointer. */
+	return ::kmalloc(size ? size : 1, cxx::gfp_flags(gfp));
+}
+/** operator new[](size, gfp) - kmalloc(size, gfp); nullptr on failure. */
+inline void *operator new[](cxx::size_t size, cxx::Gfp gfp) noexcept
+{
+	return ::kmalloc(size ? size : 1, cxx::gfp_flags(gfp));
+}
 void *operator new(cxx::size_t size, std::align_val_t align,
 		   cxx::Gfp gfp) noexcept;
 void *operator new[](cxx::size_t size, std::align_val_t align,
@@ -109,8 +122,8 @@ void operator delete(void *p, std::align_val_t align,
 void operator delete[](void *p, std::align_val_t align,
 		       const std::nothrow_t &) noexcept;
 /* Matching deletes for the gfp forms, used if a constructor could fail. */
-void operator delete(void *p, cxx::Gfp) noexcept;
-void operator delete[](void *p, cxx::Gfp) noexcept;
+inline void operator delete(void *p, cxx::Gfp) noexcept { ::kfree(p); }
+inline void operator delete[](void *p, cxx::Gfp) noexcept { ::kfree(p); }
 void operator delete(void *p, std::align_val_t align, cxx::Gfp) noexcept;
 void operator delete[](void *p, std::align_val_t align, cxx::Gfp) noexcept;
 
@@ -126,5 +139,26 @@ void operator delete[](void *p, std::align_val_t align, cxx::Gfp) noexcept;
 }
 inline void operator delete(void *, void *) noexcept {}
 inline void operator delete[](void *, void *) noexcept {}
+
+namespace cxx {
+
+/**
+ * kdelete() - what `delete p` does to a T from operator new: destroy *p
+ * and kfree() it; nothing if @p is nullptr. For a T without a virtual
+ * destructor this calls kfree() directly, so the owning types (Box, Arc)
+ * link no operator delete; for one with a virtual destructor it is
+ * `delete p`, which frees the whole most-derived object.
+ */
+template <typename T> inline void kdelete(T *p)
+{
+	if constexpr (__has_virtual_destructor(T)) {
+		delete p;
+	} else if (p) {
+		p->~T();
+		::kfree(const_cast<void *>(static_cast<const volatile void *>(p)));
+	}
+}
+
+} /* namespace cxx */
 
 #endif /* _CXX_NEW_H */
