@@ -158,6 +158,10 @@ cp "$here/c_miscdev.c" "$m/c/"
 echo 'obj-m += c_miscdev.o' >"$m/c/Kbuild"
 cp "$top/samples/cxx/cxx_miscdev.cpp" "$m/cxx/"
 printf 'obj-m += cxx_miscdev.o\ninclude %s/scripts/Makefile.cxx\n' "$top" >"$m/cxx/Kbuild"
+cp "$here/c_ops.c" "$m/c/"
+echo 'obj-m += c_ops.o' >>"$m/c/Kbuild"
+cp "$here/cxx_ops.cpp" "$m/cxx/"
+sed -i '1a obj-m += cxx_ops.o' "$m/cxx/Kbuild"
 kmake "$m/c" && kmake "$m/cxx" || { echo "bench: building the misc devices failed"; exit 1; }
 gcc -static -O2 -Wall -o "$m/miscdev_bench" "$here/../user/miscdev_bench.c"
 N=${MISC_CALLS:-2000}
@@ -165,9 +169,13 @@ cat >"$m/scenario.sh" <<EOS
 insmod c_miscdev.ko && insmod cxx_miscdev.ko || exit 1
 ./miscdev_bench /dev/c_miscdev $N && ./miscdev_bench /dev/cxx_miscdev $N || exit 1
 rmmod c_miscdev && rmmod cxx_miscdev
+insmod c_ops.ko && insmod cxx_ops.ko || exit 1
+rmmod c_ops && rmmod cxx_ops
+dmesg | grep ' bench_ops '
 EOS
 "$here/../qemu/boot.sh" --icount --timeout 600 --scenario "$m/scenario.sh" \
 	--log "$m/guest.log" "$m/c/c_miscdev.ko" "$m/cxx/cxx_miscdev.ko" "$m/miscdev_bench" \
+	"$m/c/c_ops.ko" "$m/cxx/cxx_ops.ko" \
 	>/dev/null || { echo "bench: the misc device run failed (log: $m/guest.log)"; exit 1; }
 
 echo
@@ -192,4 +200,22 @@ tr -d '\r' <"$m/guest.log" | awk '
 			p = order[i]
 			printf "%-18s %12d %12d %8.3f\n", p, c[p], x[p], x[p] / c[p]
 		}
+	}'
+
+# In-kernel operations (c_ops.c against cxx_ops.cpp, loaded in the same
+# guest): the fastest of 20 rounds of 1000, per operation.
+echo
+printf '%-18s %12s %12s %8s\n' "operation" "C (insns)" "C++ (insns)" "C++/C"
+tr -d '\r' <"$m/guest.log" | awk '
+	# Each line is on the console and in dmesg: take the first.
+	$(NF - 3) == "bench_ops" && $(NF - 2) == "c" && !($(NF - 1) in c) {
+		c[$(NF - 1)] = $NF; order[n++] = $(NF - 1) }
+	$(NF - 3) == "bench_ops" && $(NF - 2) == "cxx" && !($(NF - 1) in x) {
+		x[$(NF - 1)] = $NF; nx++ }
+	END {
+		for (i = 0; i < n; i++) {
+			k = order[i]
+			printf "%-18s %12.1f %12.1f %8.3f\n", k, c[k] / 1000, x[k] / 1000, x[k] / c[k]
+		}
+		if (n != 5 || nx != 5) { print "bench: missing bench_ops lines"; exit 1 }
 	}'
