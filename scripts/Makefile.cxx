@@ -237,9 +237,15 @@ $(foreach m,$(cxx-single-m),$(eval $(obj)/$(m:.o=.cxx.o): modname-multi := $(m:.
 cxx-ldflags := -T $(cxx-lds)
 ifndef CONFIG_CXX
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-runtime)))
-# g++ refers to __cxa_pure_virtual weakly, which would not pull cxx/abi.o out
-# of the archive: the vtable slot would stay NULL. -u makes the link take it.
-cxx-ldflags += -u __cxa_pure_virtual -u __cxa_deleted_virtual
+# g++ refers to __cxa_pure_virtual and __cxa_deleted_virtual weakly, which
+# would not pull cxx/abi.o out of the archive: the vtable slot would stay
+# NULL. A module whose objects refer to either gets -u for it, computed when
+# the module is linked (after its objects are built); the others do not
+# carry the stubs.
+cxx-abi-syms := __cxa_pure_virtual __cxa_deleted_virtual
+cxx-abi-undefined = $(addprefix -u ,$(sort $(filter $(cxx-abi-syms), \
+	$(shell $(NM) -u $(filter %.o,$(real-prereqs)) 2>/dev/null))))
+cxx-ldflags += $$(cxx-abi-undefined)
 endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)

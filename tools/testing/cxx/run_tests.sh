@@ -195,6 +195,27 @@ test_no_undefined() {
 	return $bad
 }
 
+# Out of tree, a module links only the parts of the runtime it uses: the
+# misc device allocates through Box (inline gfp new, kfree) and has no
+# abstract class, so it carries no operator new/delete and no pure-virtual
+# stub; the modules that use them do.
+test_runtime_on_demand() {
+	local defined='$2 ~ /^[TtWw]$/ { print $3 }'
+	if nm "$samples/cxx_miscdev.ko" | awk "$defined" |
+		grep -E '^(_Znwm|_ZdlPv|_ZdlPvm|__cxa_pure_virtual|__cxa_deleted_virtual)$'; then
+		echo "cxx_miscdev.ko carries runtime parts it does not use"
+		return 1
+	fi
+	nm "$tmods/cxx_pure_virtual.ko" | awk "$defined" | grep -qx __cxa_pure_virtual || {
+		echo "cxx_pure_virtual.ko lacks __cxa_pure_virtual"
+		return 1
+	}
+	nm "$tmods/cxx_runtime.ko" | awk "$defined" | grep -qx _Znwm || {
+		echo "cxx_runtime.ko lacks operator new"
+		return 1
+	}
+}
+
 # objtool ran on every C++ object with the options C objects get, and left
 # its ORC unwind tables and return-thunk sites in each module.
 test_objtool() {
@@ -1073,6 +1094,7 @@ t build_samples_w1 test_build_samples
 t build_test_modules_w1 test_build_test_modules
 t no_warnings test_no_warnings
 t no_undefined_symbols test_no_undefined
+t runtime_linked_on_demand test_runtime_on_demand
 t objtool_on_cxx_objects test_objtool
 t flags_derived_from_kernel test_flags_derived
 t dir_and_file_knobs test_dir_and_file_knobs
