@@ -20,6 +20,7 @@
 
 #include <generated/cxx/bindings.h>
 #include <cxx/box.h>
+#include <cxx/cstr.h>
 #include <cxx/error.h>
 #include <cxx/file.h>
 #include <cxx/this_module.h>
@@ -36,18 +37,14 @@ public:
 
 	/** try_new() - allocate, build Shared(args...), reserve the region, add the cdev. */
 	template <typename... Args>
-	static Result<Box<Chrdev>> try_new(const char *name, Args &&...args)
+	static Result<Box<Chrdev>> try_new(CStr name, Args &&...args)
 	{
 		Box<Chrdev> dev = TRY(Box<Chrdev>::try_new(GFP_KERNEL, cxx::forward<Args>(args)...));
-		int err = ::alloc_chrdev_region(&dev->devt_, 0, N, name);
-		if (err)
-			return Error::from_errno(err);
+		TRY(to_result(::alloc_chrdev_region(&dev->devt_, 0, N, name.c_str())));
 		dev->have_region_ = true;
 		::cdev_init(&dev->node_.cdev, &FileOperations<T, Chrdev>::table);
 		dev->node_.cdev.owner = CXX_THIS_MODULE_PTR;
-		err = ::cdev_add(&dev->node_.cdev, dev->devt_, N);
-		if (err)
-			return Error::from_errno(err);
+		TRY(to_result(::cdev_add(&dev->node_.cdev, dev->devt_, N)));
 		dev->added_ = true;
 		return dev;
 	}

@@ -27,6 +27,7 @@
 
 #include <generated/cxx/bindings.h>
 #include <cxx/box.h>
+#include <cxx/cstr.h>
 #include <cxx/error.h>
 #include <cxx/file.h>
 #include <cxx/utility.h>
@@ -34,13 +35,13 @@
 namespace cxx {
 
 /**
- * class MiscOptions - how to register a misc device: its name (required,
- * a string that outlives the device) and, optionally, mode, minor and
- * parent. Chain the setters: MiscOptions("x").mode(0600).minor(42).
+ * class MiscOptions - how to register a misc device: its name (required:
+ * a literal, or CStr::from_ptr() of a string that outlives the device)
+ * and, optionally, mode, minor and parent. Chain the setters: MiscOptions("x").mode(0600).minor(42).
  */
 class MiscOptions {
 public:
-	constexpr explicit MiscOptions(const char *name) : name_(name) {}
+	constexpr explicit MiscOptions(CStr name) : name_(name.c_str()) {}
 	/** mode() - permissions of the /dev node (default: the misc core's 0600). */
 	constexpr MiscOptions &mode(umode_t mode)
 	{
@@ -79,9 +80,7 @@ public:
 	{
 		Box<MiscDevice> dev = TRY(Box<MiscDevice>::try_new(
 			GFP_KERNEL, opts, cxx::forward<Args>(args)...));
-		int err = ::misc_register(&dev->node_.misc);
-		if (err)
-			return Error::from_errno(err);
+		TRY(to_result(::misc_register(&dev->node_.misc)));
 		dev->registered_ = true;
 		return dev;
 	}
