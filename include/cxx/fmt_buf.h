@@ -29,6 +29,7 @@ namespace detail {
  * Append to @buf (@size bytes, @*len of them used, NUL at buf[*len]);
  * all or nothing. One copy for every N.
  */
+__attribute__((format(printf, 4, 0)))
 inline Result<> fmt_append(char *buf, size_t size, size_t *len,
 			   const char *fmt, ::va_list args)
 {
