@@ -61,6 +61,7 @@ cxx-src-dir := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
 # Where this directory's runtime objects and generated headers go.
 cxx-out := .cxx
 cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
+cxx-runtime-lds := $(cxx-srctree)/scripts/cxx_module_runtime.lds
 cxx-bindings-h := $(obj)/$(cxx-out)/include/generated/cxx/bindings.h
 cxx-bindings-proved := $(obj)/$(cxx-out)/bindings.proved
 cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
@@ -246,9 +247,16 @@ cxx-abi-syms := __cxa_pure_virtual __cxa_deleted_virtual
 cxx-abi-undefined = $(addprefix -u ,$(sort $(filter $(cxx-abi-syms), \
 	$(shell $(NM) -u $(filter %.o,$(real-prereqs)) 2>/dev/null))))
 cxx-ldflags += $$(cxx-abi-undefined)
+# Likewise cxx/ctors.o: MODULE() calls cxx_run_ctors() through a weak
+# reference, and only a module whose objects have static constructors (an
+# .init_array section) links it. cxx_module_runtime.lds fails the link of a
+# module that has constructors but not the runner.
+cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
+	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
+cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
 endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
-$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)
+$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds) $(cxx-runtime-lds)
 
 quiet_cmd_cxx_modinfo = MODINFO $@
       cmd_cxx_modinfo = $(PYTHON3) $(cxx-gen-modinfo) -q -o $@ $<

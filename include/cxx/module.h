@@ -43,9 +43,10 @@
 #include <cxx/utility.h>
 
 extern "C" {
-/* cxx/ctors.c */
-int cxx_run_ctors(void (*const *start)(void), void (*const *end)(void),
-		  void *dso);
+/* cxx/ctors.c; weak, so that a module without static constructors links
+ * no constructor runner (scripts/Makefile.cxx links it into the others). */
+[[gnu::weak]] int cxx_run_ctors(void (*const *start)(void),
+				void (*const *end)(void), void *dso);
 /* cxx/atexit.c; weak, so that a module with no destructors to run links no
  * atexit code (the runtime is an archive). */
 [[gnu::weak]] void cxx_run_dtors(void *dso);
@@ -72,10 +73,13 @@ public:
 		}, "MODULE(): the type must have "
 		   "`static cxx::Result<T> init(cxx::ThisModule &)`");
 
-		int ret = cxx_run_ctors(__cxx_ctors_start, __cxx_ctors_end,
-					&__dso_handle);
-		if (ret)
-			return ret;
+		int ret = 0;
+		if (cxx_run_ctors) {
+			ret = cxx_run_ctors(__cxx_ctors_start, __cxx_ctors_end,
+					    &__dso_handle);
+			if (ret)
+				return ret;
+		}
 		ThisModule mod = ThisModule::current();
 		/* Constructed in place: the module object is never moved. */
 		Result<T> *r = new (storage_) Result<T>(T::init(mod));

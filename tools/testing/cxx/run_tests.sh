@@ -979,7 +979,7 @@ test_build_tmods_for_debug() {
 		. "$out/debug-kernel.env"
 		make -C "$KBUILD" M="$d" CXX_FOR_LINUX="$top" W=1 CC="$KCC"
 	) || return 1
-	if nm "$d/cxx_runtime.ko" | grep -E ' [TtWw] (_Znwm|cxx_run_ctors)$'; then
+	if nm --defined-only "$d/cxx_runtime.ko" | grep -E ' [TtWw] (_Znwm|cxx_run_ctors)$'; then
 		echo "the module carries its own runtime"
 		return 1
 	fi
