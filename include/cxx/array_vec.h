@@ -78,6 +78,7 @@ public:
 	T &operator[](size_t i) { return items_[i]; }
 	const T &operator[](size_t i) const { return items_[i]; }
 
+	/** begin(), end() - the elements, for range-for; end() is past the last. */
 	T *begin() { return items_; }
 	T *end() { return items_ + len_; }
 	const T *begin() const { return items_; }

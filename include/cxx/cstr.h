@@ -95,6 +95,7 @@ public:
 	constexpr char operator[](size_t i) const { return ptr_[i]; }
 	/** as_bytes() - the characters without the NUL. */
 	constexpr Slice<const char> as_bytes() const { return {ptr_, len_}; }
+	/** begin(), end() - the characters (not the NUL), for range-for. */
 	constexpr const char *begin() const { return ptr_; }
 	constexpr const char *end() const { return ptr_ + len_; }
 

@@ -26,6 +26,7 @@ public:
 	constexpr bool is_empty() const { return len_ == 0; }
 	/** operator[] - element @i; @i must be < len(). */
 	constexpr T &operator[](size_t i) const { return data_[i]; }
+	/** begin(), end() - the elements, for range-for; end() is past the last. */
 	constexpr T *begin() const { return data_; }
 	constexpr T *end() const { return data_ + len_; }
 

@@ -114,6 +114,7 @@ public:
 	T &operator[](size_t i) { return data_[i]; }
 	const T &operator[](size_t i) const { return data_[i]; }
 
+	/** begin(), end() - the elements, for range-for; end() is past the last. */
 	T *begin() { return data_; }
 	T *end() { return data_ + len_; }
 	const T *begin() const { return data_; }
