@@ -254,9 +254,10 @@ cxx-ldflags += $$(cxx-abi-undefined)
 cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
 	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
 cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
+$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
 endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
-$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds) $(cxx-runtime-lds)
+$(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)
 
 quiet_cmd_cxx_modinfo = MODINFO $@
       cmd_cxx_modinfo = $(PYTHON3) $(cxx-gen-modinfo) -q -o $@ $<

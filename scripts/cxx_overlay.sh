@@ -8,7 +8,7 @@
 #   scripts/cxx_overlay.sh --remove KSRC   take it off again
 #
 # Copies the layer's files to the same paths in KSRC (cxx/, include/cxx/,
-# samples/cxx/, Documentation/cxx/ and five files of scripts/), only those
+# samples/cxx/, Documentation/cxx/ and seven files of scripts/), only those
 # whose content differs, so that an unchanged file keeps its time stamp and
 # Kbuild rebuilds nothing. Then adds these hook lines to the kernel's files,
 # each next to its Rust-for-Linux counterpart:
@@ -58,6 +58,7 @@ layer_files() {
 			-name '*.rst' -o -name '*.txt' \) -not -path '*/.cxx/*' \
 			-not -name '*.mod.c' -not -name new_exports.c
 		printf '%s\n' scripts/Makefile.cxx scripts/cxx_module.lds \
+			scripts/cxx_module_runtime.lds \
 			scripts/cxx_builtin.lds scripts/gen_modinfo.py \
 			scripts/gen_cxx_bindings.py scripts/cxx_is_available.sh
 	) | sort

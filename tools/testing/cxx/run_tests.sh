@@ -859,8 +859,9 @@ test_overlay() {
 	"$top/scripts/cxx_overlay.sh" --remove "$fresh" || return 1
 	(cd "$fresh" && sha256sum -c --quiet "$out/fresh/hooks.sha256") || return 1
 	for f in cxx include/cxx samples/cxx Documentation/cxx scripts/Makefile.cxx \
-		scripts/cxx_module.lds scripts/cxx_builtin.lds scripts/gen_modinfo.py \
-		scripts/cxx_is_available.sh .cxx-overlay; do
+		scripts/cxx_module.lds scripts/cxx_module_runtime.lds scripts/cxx_builtin.lds \
+		scripts/gen_modinfo.py scripts/gen_cxx_bindings.py scripts/cxx_is_available.sh \
+		.cxx-overlay; do
 		[ ! -e "$fresh/$f" ] || { echo "left after --remove: $f"; return 1; }
 	done
 	echo "--remove restored the hook files and removed the layer"
