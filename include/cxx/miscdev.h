@@ -37,7 +37,8 @@ namespace cxx {
 /**
  * class MiscOptions - how to register a misc device: its name (required:
  * a literal, or CStr::from_ptr() of a string that outlives the device)
- * and, optionally, mode, minor and parent. Chain the setters: MiscOptions("x").mode(0600).minor(42).
+ * and, optionally, mode, minor and parent. Chain the setters:
+ * MiscOptions("x").mode(0600).minor(42).
  */
 class MiscOptions {
 public:
