@@ -59,6 +59,10 @@ mkdir -p "$O"
 kcc=gcc
 if command -v ccache >/dev/null; then
 	export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/var/tmp}/.cache/ccache}
+	# Hits across clones of this tree (CI builds in a fresh clone): paths
+	# under $top are hashed relative to the build directory, and the
+	# build directory itself is not hashed.
+	export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
 	kcc="ccache gcc"
 fi
 make_args=(-C "$KSRC" O="$O" CC="$kcc")
