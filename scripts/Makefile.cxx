@@ -118,7 +118,7 @@ cxx_flags = $(filter-out $(cxx-c-only-flags) $(CXXFLAGS_REMOVE_$(cxx-stem).o), \
 # vmlinux.lds knows (see scripts/cxx_builtin.lds).
 cmd_cxx_builtin_text = $(if $(part-of-module),, ; \
 	$(LD) -r --force-group-allocation -T $(cxx-srctree)/scripts/cxx_builtin.lds \
-		-o $(tmp-target) $@ && mv $(tmp-target) $@)
+		-o $(tmp-target) $@; mv $(tmp-target) $@)
 
 quiet_cmd_cxx_o_cpp = CXX $(quiet_modtag)  $@
       cmd_cxx_o_cpp = $(CXX) $(cxx_flags) -c -o $@ $< $(cmd_cxx_builtin_text) \
@@ -189,7 +189,7 @@ targets += $(cxx-runtime-objs)
 # include paths and config). The generator writes the dependency file, which
 # fixdep turns into header and include/config/ dependencies as for a C object.
 quiet_cmd_cxx_bindings = BINDGEN $@
-      cmd_cxx_bindings = mkdir -p $(dir $@) && \
+      cmd_cxx_bindings = mkdir -p $(dir $@); \
 	$(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
 		--header $(word 1,$(cxx-bindings-in)) \
 		--helpers $(word 2,$(cxx-bindings-in)) \
@@ -203,15 +203,20 @@ $(cxx-bindings-h): $(cxx-bindings-in) $(cxx-gen-bindings) FORCE
 $(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) \
 $(addprefix $(obj)/,$(cxx-helper-objs:.o=.c)): $(cxx-bindings-h) ;
 
+# Kbuild runs a command under `set -e`, which does not stop at a failure
+# inside `a && b && c` (only at the last command of such a list): the
+# commands of this file are separated by `;` so that any failure fails the
+# recipe.
+#
 # Nothing C++ is compiled until the kernel's C compiler, with the kernel's
 # flags, agrees with every size, alignment, offset, constant and function
 # type the header states, and g++ lays the C++ types out the same way.
 quiet_cmd_cxx_bindings_proof = PROOF   $(@D)/bindings_check.[c,cpp]
       cmd_cxx_bindings_proof = \
 	$(CC) $(filter-out -Wp$(comma)-MMD$(comma)%,$(c_flags)) -fsyntax-only \
-		$(obj)/$(cxx-out)/bindings_check.c && \
+		$(obj)/$(cxx-out)/bindings_check.c; \
 	$(CXX) $(filter-out -Wp$(comma)-MMD$(comma)%,$(cxx_flags)) -fsyntax-only \
-		$(obj)/$(cxx-out)/bindings_check.cpp && \
+		$(obj)/$(cxx-out)/bindings_check.cpp; \
 	touch $@
 
 $(cxx-bindings-proved): $(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) FORCE

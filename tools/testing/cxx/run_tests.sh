@@ -145,6 +145,33 @@ test_flag_change() {
 	has "CXX [M]  $samples/cxx_print.cxx.o" "$out/flag-change-back.txt"
 }
 
+# A false layout claim stops the build through the real Kbuild path: a
+# failed assertion appended to either generated proof fails `make`, with
+# the compiler's message, and no .ko is linked. Then the true proofs build
+# again.
+test_proof_gate() {
+	local proof=$samples/.cxx/bindings_check ko=$samples/cxx_minimal.ko ext
+	local -A claim=([c]='_Static_assert(0, "cxx proof gate test");'
+		[cpp]='static_assert(false, "cxx proof gate test");')
+	for ext in c cpp; do
+		[ -f "$proof.$ext" ] || { echo "no $proof.$ext"; return 1; }
+		cp "$proof.$ext" "$out/proof-saved.$ext"
+		echo "${claim[$ext]}" >>"$proof.$ext"
+		touch "$samples/cxx_minimal.cpp"
+		rm -f "$ko"
+		if kmake "$samples" >"$out/proof-gate-$ext.txt" 2>&1; then
+			echo "a false claim in bindings_check.$ext did not fail the build"
+			cp "$out/proof-saved.$ext" "$proof.$ext"
+			return 1
+		fi
+		cp "$out/proof-saved.$ext" "$proof.$ext"
+		has "cxx proof gate test" "$out/proof-gate-$ext.txt" || return 1
+		[ ! -e "$ko" ] || { echo "cxx_minimal.ko was linked"; return 1; }
+		echo "bindings_check.$ext: the build failed, no .ko"
+	done
+	kmake "$samples" >"$out/proof-gate-back.txt" 2>&1 && [ -e "$ko" ]
+}
+
 # make clean leaves nothing behind but the sources.
 test_clean() {
 	kmake "$samples" clean || return 1
@@ -1090,6 +1117,7 @@ t no_rebuild_when_unchanged test_no_rebuild
 t header_dependency test_header_dependency
 t bindings_regenerated_on_dependency_change test_bindings_deps
 t per_file_flag_change test_flag_change
+t bindings_proof_gates_the_build test_proof_gate
 t clean test_clean
 t build_samples_w1 test_build_samples
 t build_test_modules_w1 test_build_test_modules
