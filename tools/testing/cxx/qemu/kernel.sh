@@ -8,9 +8,11 @@
 #
 # Usage: eval "$(tools/testing/cxx/qemu/kernel.sh)"
 #
-# Choice: $KVER from the environment if set; else the running kernel if
-# both its /boot/vmlinuz and its headers build dir exist; else the newest
-# (sort -V) installed *-amd64 kernel that has both.
+# Choice: $KVER from the environment if set; else the kernel Debian 12's
+# linux-image-amd64 package depends on (6.1), which deps.sh installs. Never
+# "the newest installed" or "the running" one: installing Debian's 6.12
+# packages, or running the tests on another host kernel, must not change
+# which kernel the tests use. Name another with KVER=.
 
 set -euo pipefail
 
@@ -26,27 +28,17 @@ if [[ -n "${KVER:-}" ]]; then
 	fi
 	kver=$KVER
 else
-	running=$(uname -r)
-	if has_kernel "$running"; then
-		kver=$running
-	else
-		candidates=()
-		for image in /boot/vmlinuz-*-amd64; do
-			[[ -e "$image" ]] || continue
-			v=${image#/boot/vmlinuz-}
-			if has_kernel "$v"; then
-				candidates+=("$v")
-			fi
-		done
-		if [[ ${#candidates[@]} -gt 0 ]]; then
-			kver=$(printf '%s\n' "${candidates[@]}" | sort -V | tail -n 1)
-		fi
+	# "linux-image-6.1.0-57-amd64 (= 6.1.192-3)" -> 6.1.0-57-amd64
+	dep=$(dpkg-query -W -f='${Depends}' linux-image-amd64 2>/dev/null || true)
+	dep=${dep%%[ ,]*}
+	if [[ "$dep" == linux-image-*-amd64 ]] && has_kernel "${dep#linux-image-}"; then
+		kver=${dep#linux-image-}
 	fi
 fi
 
 if [[ -z "$kver" ]]; then
-	echo "kernel.sh: no usable Debian kernel: need /boot/vmlinuz-<ver>-amd64 and /lib/modules/<ver>-amd64/build/Makefile" >&2
-	echo "kernel.sh: install linux-image-amd64 and linux-headers-amd64 (see deps.sh)" >&2
+	echo "kernel.sh: no usable Debian kernel: need linux-image-amd64's kernel, /boot/vmlinuz-<ver> and /lib/modules/<ver>/build/Makefile" >&2
+	echo "kernel.sh: install linux-image-amd64 and linux-headers-amd64 (see deps.sh), or name one with KVER=" >&2
 	exit 1
 fi
 
