@@ -512,6 +512,33 @@ test_gen_modinfo_rejects() {
 	fi
 }
 
+# gen_modinfo.py reads malformed objects without a traceback: truncated
+# files, sections or strings outside the file, a NOBITS .modinfo of 2^62
+# bytes, a missing table, indexes pointing nowhere (made at test time by
+# gen_bad_elf.py from cxx_params); each gets one line and the exit status
+# gen_bad_elf.py gives: 2 (malformed), or 1 for a missing __param.
+test_gen_modinfo_malformed() {
+	local d=$out/bad_elf f want rc bad=0 n=0
+	rm -rf "$d"
+	for f in "$samples/cxx_params.o" "$samples/cxx_params.ko"; do
+		python3 "$gen_modinfo" -q "$f" || return 1
+		python3 "$here/gen_bad_elf.py" "$f" "$d" >"$d.list" || return 1
+		while read -r f want; do
+			n=$((n + 1))
+			python3 "$gen_modinfo" -q "$f" 2>"$d/err.txt"
+			rc=$?
+			echo "${f##*/}: exit $rc: $(head -c 160 "$d/err.txt")"
+			if [ $rc != "$want" ] || grep -q Traceback "$d/err.txt" ||
+				{ [ "$want" = 2 ] && [ "$(wc -l <"$d/err.txt")" != 1 ]; }; then
+				echo "  want exit $want, one line, no traceback"
+				bad=1
+			fi
+		done <"$d.list"
+	done
+	echo "$n malformed objects"
+	[ $bad = 0 ] && [ $n -gt 40 ]
+}
+
 # ---------------------------------------------------------------------------
 # Compile-fail tests: misuse fails to compile, saying what to fix
 # ---------------------------------------------------------------------------
@@ -1142,6 +1169,7 @@ t no_handwritten_kernel_declarations test_no_hand_decls
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
+t gen_modinfo_malformed_objects test_gen_modinfo_malformed
 for f in "$here"/compile_fail/*.cpp; do
 	t "compile_fail_$(basename "$f" .cpp)" test_compile_fail "$f"
 done
