@@ -26,8 +26,17 @@ prints a readable report and checks that they agree with each other:
 Only ELFCLASS64 little-endian objects (x86_64) are supported.  Only the
 Python standard library is used.
 
-Exit status: 0 consistent, 1 inconsistent module, 2 usage error or
-unreadable / unsupported file.
+Every size, offset and index read from the file is checked against the
+file's length and section table before use: a malformed file (truncated,
+sections or string offsets outside it, a ``.modinfo`` or table without
+contents, a relocation without its symbol table) is reported in one line.
+
+Exit status: 0 consistent; 1 inconsistent module (no GPL-compatible
+license, a ``parm=``, ``parmtype=`` or ``__param`` entry without its
+partners -- also when the ``__param`` section is missing --, a type
+mismatch, a duplicated key or parameter); 2 usage error, or an unreadable,
+malformed or unsupported file (including one without a ``.modinfo``
+section: not a kernel module object).
 """
 
 import argparse
@@ -176,6 +185,10 @@ class ElfFile:
         self.e_shstrndx = hdr[13]
         if self.e_shoff == 0:
             raise ElfError("ELF file has no section header table")
+        if self.e_shoff >= len(self.data):
+            raise ElfError("truncated or corrupt ELF file: the section header "
+                           "table (offset %#x) lies outside the file (%d "
+                           "bytes)" % (self.e_shoff, len(self.data)))
         if self.e_shentsize != SHDR.size:
             raise ElfError("unexpected section header size %d"
                            % self.e_shentsize)
@@ -190,25 +203,32 @@ class ElfFile:
     def _parse_sections(self):
         first = self._read_shdr(0)
         shnum = self.e_shnum or first.size          # extended numbering
+        if shnum > (len(self.data) - self.e_shoff) // SHDR.size:
+            raise ElfError("truncated or corrupt ELF file: %d section headers "
+                           "at offset %#x do not fit in the file (%d bytes)"
+                           % (shnum, self.e_shoff, len(self.data)))
         shstrndx = self.e_shstrndx
         if shstrndx == SHN_XINDEX:
             shstrndx = first.link
         self.sections = [first] + [self._read_shdr(i)
                                    for i in range(1, shnum)]
         if not 0 < shstrndx < shnum:
-            raise ElfError("bad section name string table index %d"
-                           % shstrndx)
-        strtab = self.section_bytes(shstrndx)
+            raise ElfError("bad section name string table index %d (the "
+                           "file has %d sections)" % (shstrndx, shnum))
+        strtab = self.section_bytes(shstrndx, "section name string table")
         for sec in self.sections:
-            sec.name = c_string(strtab, sec.name_off)
+            sec.name = c_string(strtab, sec.name_off,
+                                "name of section %d" % sec.index)
 
     def _parse_symbols(self):
         symtab = next((s for s in self.sections if s.type == SHT_SYMTAB),
                       None)
         if symtab is None:
             return []
-        raw = self.section_bytes(symtab.index)
-        strtab = self.section_bytes(self._check_index(symtab.link))
+        raw = self.section_bytes(symtab.index, "symbol table")
+        strtab = self.section_bytes(
+            self._check_index(symtab.link, symtab, "sh_link"),
+            "symbol string table")
         xindex = self._symtab_shndx(symtab.index)
         symbols = []
         for i in range(len(raw) // SYM.size):
@@ -218,14 +238,15 @@ class ElfFile:
             if shndx == SHN_XINDEX:
                 shndx = (xindex[i] if xindex is not None and i < len(xindex)
                          else SHN_UNDEF)
-            symbols.append(Symbol(c_string(strtab, st_name), info, shndx,
-                                  value, size, reserved))
+            symbols.append(Symbol(c_string(strtab, st_name,
+                                           "name of symbol %d" % i),
+                                  info, shndx, value, size, reserved))
         return symbols
 
     def _symtab_shndx(self, symtab_index):
         for sec in self.sections:
             if sec.type == SHT_SYMTAB_SHNDX and sec.link == symtab_index:
-                raw = self.section_bytes(sec.index)
+                raw = self.section_bytes(sec.index, "SHT_SYMTAB_SHNDX table")
                 return struct.unpack("<%dI" % (len(raw) // 4),
                                      raw[:len(raw) // 4 * 4])
         return None
@@ -236,10 +257,15 @@ class ElfFile:
         for sec in self.sections:
             if sec.type not in (SHT_RELA, SHT_REL) or sec.info == 0:
                 continue
-            target = self._check_index(sec.info)
+            target = self._check_index(sec.info, sec, "sh_info")
+            if not (0 < sec.link < len(self.sections)
+                    and self.sections[sec.link].type == SHT_SYMTAB):
+                raise ElfError("relocation section %s (%d): its symbol table "
+                               "(sh_link %d) is not a symbol table"
+                               % (sec.name or "?", sec.index, sec.link))
             base = 0 if self.is_relocatable else self.sections[target].addr
             fmt = RELA if sec.type == SHT_RELA else REL
-            raw = self.section_bytes(sec.index)
+            raw = self.section_bytes(sec.index, "relocation table")
             table = relocs.setdefault(target, {})
             for i in range(len(raw) // fmt.size):
                 fields = fmt.unpack_from(raw, i * fmt.size)
@@ -247,9 +273,12 @@ class ElfFile:
                 table[fields[0] - base] = (fields[1] >> 32, addend)
         return relocs
 
-    def _check_index(self, index):
+    def _check_index(self, index, sec, field):
         if not 0 < index < len(self.sections):
-            raise ElfError("bad section index %d" % index)
+            raise ElfError("section %s (%d): %s %d is not a section index "
+                           "(the file has %d sections)"
+                           % (sec.name or "?", sec.index, field, index,
+                              len(self.sections)))
         return index
 
     # -- queries ---------------------------------------------------------
@@ -261,13 +290,26 @@ class ElfFile:
     def section_by_name(self, name):
         return next((s for s in self.sections if s.name == name), None)
 
-    def section_bytes(self, index):
+    def section_bytes(self, index, what=None):
+        """Contents of section @index. @what names what it must hold, for
+        a section whose contents are read as such (no SHT_NOBITS); without
+        it, SHT_NOBITS (.bss) reads as zeros, as much as the file's size."""
         sec = self.sections[index]
+        label = "section %s (%d)" % (sec.name or "?", index)
+        if what is not None:
+            label += ", the " + what + ","
         if sec.type == SHT_NOBITS:
+            if what is not None:
+                raise ElfError("%s has no contents in the file (SHT_NOBITS)"
+                               % label)
+            if sec.size > len(self.data):
+                raise ElfError("%s is SHT_NOBITS of %d bytes, more than the "
+                               "whole file" % (label, sec.size))
             return bytes(sec.size)
         if sec.offset + sec.size > len(self.data):
-            raise ElfError("section %s (%d) extends past the end of the file"
-                           % (sec.name or "?", index))
+            raise ElfError("%s (offset %#x, size %#x) extends past the end "
+                           "of the file (%d bytes)"
+                           % (label, sec.offset, sec.size, len(self.data)))
         return self.data[sec.offset:sec.offset + sec.size]
 
     def section_label(self, index):
@@ -348,13 +390,15 @@ class ElfFile:
         return name or "%s+%#x" % (self.section_label(ptr.shndx), ptr.value)
 
 
-def c_string(blob, offset):
+def c_string(blob, offset, what="string"):
     """NUL-terminated string at offset in blob, decoded for display."""
-    if offset >= len(blob):
-        raise ElfError("string offset %#x out of range" % offset)
+    if not 0 <= offset < len(blob):
+        raise ElfError("%s: offset %#x lies outside the %d bytes it is "
+                       "read from" % (what, offset, len(blob)))
     end = blob.find(b"\0", offset)
     if end < 0:
-        raise ElfError("unterminated string at offset %#x" % offset)
+        raise ElfError("%s: unterminated string at offset %#x"
+                       % (what, offset))
     return blob[offset:end].decode("utf-8", "backslashreplace")
 
 
@@ -373,7 +417,8 @@ def parse_modinfo(elf):
     if sec is None:
         return None
     entries = []
-    for raw in elf.section_bytes(sec.index).split(b"\0"):
+    for raw in elf.section_bytes(sec.index, "module information").split(
+            b"\0"):
         if not raw:
             continue
         text = raw.decode("utf-8", "backslashreplace")
@@ -408,7 +453,8 @@ def strip_prefix(name):
 def read_string_at(elf, ptr):
     if ptr.kind != "sec":
         return None
-    return c_string(elf.section_bytes(ptr.shndx), ptr.value)
+    return c_string(elf.section_bytes(ptr.shndx), ptr.value,
+                    "string at %s" % elf.describe(ptr))
 
 
 def ops_symbol(elf, ptr):
@@ -441,7 +487,7 @@ def decode_array(elf, param, ptr):
         param.type = "array of unresolved(%s)" % elf.describe(ptr)
         return
     contents = elf.section_bytes(ptr.shndx)
-    if ptr.value + KPA_SIZE > len(contents):
+    if not 0 <= ptr.value <= len(contents) - KPA_SIZE:
         raise ElfError("struct kparam_array at %s lies outside its section"
                        % elf.describe(ptr))
     param.array = KPA_SCALARS.unpack_from(contents, ptr.value)
@@ -479,7 +525,7 @@ def parse_params(elf):
     sec = elf.section_by_name("__param")
     if sec is None:
         return [], []
-    contents = elf.section_bytes(sec.index)
+    contents = elf.section_bytes(sec.index, "parameter table")
     problems = []
     if len(contents) % KP_SIZE:
         problems.append("__param section size %d is not a multiple of "
@@ -622,10 +668,6 @@ def check_params(entries, params):
 
 
 def cross_check(entries, params):
-    if entries is None:
-        return ["no .modinfo section: this is not a kernel module object, "
-                "or it lacks MODULE_LICENSE() and all other MODULE_*() "
-                "information"] + check_params([], params)
     return (check_license(entries) + check_unique_keys(entries)
             + check_params(entries, params))
 
@@ -661,13 +703,10 @@ def printable(text):
 def format_report(path, elf, entries, params):
     kind = ELF_TYPES.get(elf.e_type, "ELF type %d" % elf.e_type)
     lines = ["module: %s (ELF64 LSB %s)" % (path, kind)]
-    if entries is None:
-        lines.append("modinfo: (no .modinfo section)")
-    else:
-        lines.append("modinfo: %d entries" % len(entries))
-        for e in entries:
-            pre = "[%s] " % e.prefix if e.prefix else ""
-            lines.append("  %s%s=%s" % (pre, e.key, printable(e.value)))
+    lines.append("modinfo: %d entries" % len(entries))
+    for e in entries:
+        pre = "[%s] " % e.prefix if e.prefix else ""
+        lines.append("  %s%s=%s" % (pre, e.key, printable(e.value)))
     lines.append("params: %d __param entries" % len(params))
     lines.extend(format_param(p) for p in params)
     return "\n".join(lines) + "\n"
@@ -720,9 +759,15 @@ def analyse(path):
     try:
         elf = ElfFile(data)
         entries = parse_modinfo(elf)
+        if entries is None:
+            raise ElfError("no .modinfo section: not a kernel module object "
+                           "(a module has at least MODULE_LICENSE())")
         params, problems = parse_params(elf)
-    except (struct.error, IndexError) as err:
-        raise ElfError("malformed ELF file (%s)" % err) from err
+    except (struct.error, IndexError, ValueError, OverflowError,
+            MemoryError) as err:
+        # A size or offset check above missed a case: still one line.
+        raise ElfError("malformed ELF file (%s: %s)"
+                       % (type(err).__name__, err)) from err
     problems += cross_check(entries, params)
     return format_report(path, elf, entries, params), problems
 

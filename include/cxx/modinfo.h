@@ -4,17 +4,26 @@
  *
  * MODULE()'s fields are written `key = "value"`; each such expression is
  * evaluated at compile time into a cxx::modinfo::Field. The fields are
- * checked (cxx::modinfo::check) and turned into the exact bytes C's
+ * checked (static_asserts in MODULE()) and turned into the exact bytes C's
  * MODULE_AUTHOR(), MODULE_DESCRIPTION(), MODULE_LICENSE() and MODULE_ALIAS()
  * put in .modinfo: "author=...\0", "license=GPL\0", and so on, prefixed
- * with "<modname>." when built in. `name` is not emitted: modpost adds
- * "name=" from the file name, which `name` must equal.
+ * with "<modname>." when built in. As in C, each string is an object of its
+ * own, 1-aligned, in the order written, so that the section holds the same
+ * bytes in the same order as a C module's. `name` is not emitted: modpost
+ * adds "name=" from the file name, which `name` must equal.
  */
 #ifndef _CXX_MODINFO_H
 #define _CXX_MODINFO_H
 
 #include <cxx/str.h>
 #include <cxx/utility.h>
+
+/*
+ * The attributes of C's __MODULE_INFO(): each string an object of its own,
+ * 1-aligned, so that strings follow each other without padding.
+ */
+#define CXX_MODINFO_SECTION                                                   \
+	[[gnu::used, gnu::section(".modinfo"), gnu::aligned(1)]]
 
 namespace cxx::modinfo {
 
@@ -73,16 +82,20 @@ inline constexpr KeyWord<Key::alias> alias{};
 template <typename... Fs> struct Info;
 
 template <> struct Info<> {
+	static constexpr size_t size = 0;
 	constexpr size_t count(Key) const { return 0; }
 	constexpr const char *get(Key) const { return ""; }
 	constexpr bool has_empty_value() const { return false; }
-	constexpr size_t blob_size(size_t) const { return 0; }
-	constexpr void write_blob(char *, const char *) const {}
+	constexpr Key key_at(size_t) const { return Key::name; }
+	constexpr const char *value_at(size_t) const { return ""; }
 };
 
 template <typename F, typename... Rest> struct Info<F, Rest...> {
 	F first;
 	Info<Rest...> rest;
+
+	/** size - the number of fields. */
+	static constexpr size_t size = 1 + sizeof...(Rest);
 
 	/** count() - how many fields have key @k. */
 	constexpr size_t count(Key k) const
@@ -99,28 +112,15 @@ template <typename F, typename... Rest> struct Info<F, Rest...> {
 	{
 		return first.value.len() == 0 || rest.has_empty_value();
 	}
-	/** blob_size() - bytes of the .modinfo strings, each with @prefix_len. */
-	constexpr size_t blob_size(size_t prefix_len) const
+	/** key_at() - key of field @i (Key::name past the last field). */
+	constexpr Key key_at(size_t i) const
 	{
-		size_t own = F::key == Key::name ? 0
-			: prefix_len + str_len(key_name(F::key)) + 1 +
-				  first.value.len() + 1;
-		return own + rest.blob_size(prefix_len);
+		return i == 0 ? F::key : rest.key_at(i - 1);
 	}
-	/** write_blob() - write "<prefix>key=value\0" for each field. */
-	constexpr void write_blob(char *out, const char *prefix) const
+	/** value_at() - value of field @i. */
+	constexpr const char *value_at(size_t i) const
 	{
-		if (F::key != Key::name) {
-			for (const char *p = prefix; *p; p++)
-				*out++ = *p;
-			for (const char *p = key_name(F::key); *p; p++)
-				*out++ = *p;
-			*out++ = '=';
-			for (const char *p = first.value.c_str(); *p; p++)
-				*out++ = *p;
-			*out++ = '\0';
-		}
-		rest.write_blob(out, prefix);
+		return i == 0 ? first.value.c_str() : rest.value_at(i - 1);
 	}
 };
 
@@ -143,17 +143,56 @@ template <typename... Fs> consteval Info<Fs...> make(Fs... fs)
 		return make_info(fs...);
 }
 
-/** struct Blob - bytes placed in .modinfo as they are. */
+/**
+ * struct Blob - bytes placed in .modinfo as they are; N may be 0 (a GNU
+ * zero-length array), an object of no bytes.
+ */
 template <size_t N> struct Blob {
-	char data[N ? N : 1];
+	char data[N];
 };
 
-/** blob() - the .modinfo bytes of @info, each key prefixed with @prefix. */
+/**
+ * string_size() - bytes of field @i's "<prefix>key=value\0", @prefix_len
+ * bytes of prefix; 0 for `name` and past the last field.
+ */
+template <typename I>
+constexpr size_t string_size(const I &info, size_t i, size_t prefix_len)
+{
+	if (i >= I::size || info.key_at(i) == Key::name)
+		return 0;
+	return prefix_len + str_len(key_name(info.key_at(i))) + 1 +
+	       str_len(info.value_at(i)) + 1;
+}
+
+/** string() - field @i's "<prefix>key=value\0", N = string_size() bytes. */
 template <size_t N, typename I>
-consteval Blob<N> blob(const I &info, const char *prefix)
+consteval Blob<N> string(const I &info, size_t i, const char *prefix)
 {
 	Blob<N> b{};
-	info.write_blob(b.data, prefix);
+	char *out = b.data;
+
+	if constexpr (N != 0) {
+		for (const char *p = prefix; *p; p++)
+			*out++ = *p;
+		for (const char *p = key_name(info.key_at(i)); *p; p++)
+			*out++ = *p;
+		*out++ = '=';
+		for (const char *p = info.value_at(i); *p; p++)
+			*out++ = *p;
+		*out = '\0';
+	}
+	return b;
+}
+
+/** text() - the first N bytes of @s, or none if !@emit. */
+template <bool emit, size_t N>
+consteval Blob<emit ? N : 0> text(const char (&s)[N])
+{
+	Blob<emit ? N : 0> b{};
+
+	if constexpr (emit)
+		for (size_t k = 0; k < N; k++)
+			b.data[k] = s[k];
 	return b;
 }
 

@@ -160,12 +160,38 @@ private:
 		      "MODULE(): description given more than once");          \
 	static_assert(!info.has_empty_value(),                                \
 		      "MODULE(): a field's value must not be empty");         \
-	CXX_MODINFO_SECTION static constexpr auto blob =                      \
-		::cxx::modinfo::blob<info.blob_size(                          \
-			::cxx::str_len(CXX_MODULE_PREFIX))>(info,             \
-							    CXX_MODULE_PREFIX); \
+	static_assert(info.size <= 32, "MODULE(): at most 32 fields");        \
+	CXX_MODINFO_FIELDS8(0) CXX_MODINFO_FIELDS8(1)                         \
+	CXX_MODINFO_FIELDS8(2) CXX_MODINFO_FIELDS8(3)                         \
 	}                                                                     \
 	CXX_MODULE_ENTRY_POINTS(type)
+
+/*
+ * Field a*8+b of MODULE(): its .modinfo string as an object of its own, as
+ * C's __MODULE_INFO() makes one (none for `name` and past the last field).
+ * A built-in module's license is preceded by "<modname>.file=<path>", as
+ * C's MODULE_LICENSE() does with MODULE_FILE.
+ */
+#define CXX_MODINFO_FIELD(a, b)                                               \
+	CXX_MODINFO_FILE(a, b)                                                \
+	CXX_MODINFO_SECTION static constexpr auto field_##a##b =              \
+		::cxx::modinfo::string<::cxx::modinfo::string_size(           \
+			info, a * 8 + b, ::cxx::str_len(CXX_MODULE_PREFIX))>( \
+			info, a * 8 + b, CXX_MODULE_PREFIX);
+#define CXX_MODINFO_FIELDS8(a)                                                \
+	CXX_MODINFO_FIELD(a, 0) CXX_MODINFO_FIELD(a, 1)                       \
+	CXX_MODINFO_FIELD(a, 2) CXX_MODINFO_FIELD(a, 3)                       \
+	CXX_MODINFO_FIELD(a, 4) CXX_MODINFO_FIELD(a, 5)                       \
+	CXX_MODINFO_FIELD(a, 6) CXX_MODINFO_FIELD(a, 7)
+#ifdef CXX_BUILT_AS_MODULE
+#define CXX_MODINFO_FILE(a, b)
+#else
+#define CXX_MODINFO_FILE(a, b)                                                \
+	CXX_MODINFO_SECTION static constexpr auto file_##a##b =               \
+		::cxx::modinfo::text<info.key_at(a * 8 + b) ==                \
+				     ::cxx::modinfo::Key::license>(            \
+			KBUILD_MODNAME ".file=" KBUILD_MODFILE);
+#endif
 
 #ifdef CXX_BUILT_AS_MODULE
 #define CXX_MODULE_ENTRY_POINTS(type)                                         \
@@ -196,8 +222,6 @@ private:
 		      "MODULE(): built-in C++ code needs CONFIG_CXX=y");      \
 	static_assert(IS_ENABLED(CONFIG_HAVE_ARCH_PREL32_RELOCATIONS),        \
 		      "MODULE(): built-in C++ needs PREL32 initcalls");       \
-	CXX_MODINFO_SECTION static const char __cxx_modinfo_file[] =          \
-		KBUILD_MODNAME ".file=" KBUILD_MODFILE;                       \
 	static ::cxx::ModuleSlot<type> __cxx_module_slot;                     \
 	extern "C" [[gnu::section(".init.text"), gnu::cold, gnu::used]] int   \
 	CXX_PASTE(__cxx_init_, __KBUILD_MODNAME)(void)                        \

@@ -24,6 +24,7 @@
 #define _CXX_PARAM_H
 
 #include <generated/cxx/bindings.h>
+#include <cxx/modinfo.h>
 #include <cxx/slice.h>
 #include <cxx/str.h>
 #include <cxx/this_module.h>
@@ -221,7 +222,6 @@ private:
 #define CXX_PARAM_SECTION                                                     \
 	[[gnu::used, gnu::section("__param"),                                 \
 	  gnu::aligned(alignof(::kernel_param))]]
-#define CXX_MODINFO_SECTION [[gnu::used, gnu::section(".modinfo")]]
 
 /* "parmtype=" and "parm=" strings, byte for byte as C's. */
 #define CXX_PARAM_MODINFO(name, type_string, description)                    \

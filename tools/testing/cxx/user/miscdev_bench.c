@@ -10,11 +10,18 @@
  * NS_PER_CALL is instructions per call (user and kernel, syscall entry
  * included). The fastest round is one no timer interrupt fell into, which
  * makes the figure exact and the same on every run.
+ *
+ * Before a path is timed, one untimed round of the same calls checks every
+ * result (a twin whose calls failed early would look fast); a call that
+ * does not do what the device promises ends the run with a message and
+ * exit status 1.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
@@ -24,6 +31,25 @@
 #define SET_VALUE	_IOW('|', 0x82, int)
 #define INC_VALUE	_IO('|', 0x84)
 #define FAIL_IOCTL	_IO('|', 0x83)
+
+/* fail() - say which call went wrong, and stop. */
+static void fail(const char *dev, const char *name, long ret)
+{
+	fprintf(stderr, "miscdev_bench: %s: %s returned %ld (errno %d: %s)\n",
+		dev, name, ret, errno, strerror(errno));
+	exit(1);
+}
+
+/* open_read_close() - open @dev, read it, close it: the bytes read, or -1. */
+static long open_read_close(const char *dev, char *buf, size_t len)
+{
+	int f = open(dev, O_RDONLY);
+	long r = read(f, buf, len);
+
+	if (close(f))
+		r = -1;
+	return r;
+}
 
 static long long now(void)
 {
@@ -53,13 +79,21 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-#define TIME(name, call)                                                      \
+/* TIME(name, call, ok) - check @ok of every call's ret once, then time. */
+#define TIME(name, call, ok)                                                  \
 	do {                                                                  \
 		long long best = -1, d;                                       \
+		long ret;                                                     \
+		for (i = 0; i < n / ROUNDS; i++) {                            \
+			errno = 0;                                            \
+			ret = (call);                                         \
+			if (!(ok))                                            \
+				fail(dev, name, ret);                         \
+		}                                                             \
 		for (int r = 0; r < ROUNDS; r++) {                            \
 			t = now();                                            \
 			for (i = 0; i < n / ROUNDS; i++)                      \
-				call;                                         \
+				(void)!(call);                                \
 			d = (now() - t) / (n / ROUNDS);                       \
 			if (best < 0 || d < best)                             \
 				best = d;                                     \
@@ -67,20 +101,20 @@ int main(int argc, char **argv)
 		printf("%s %s %lld\n", dev, name, best);                      \
 	} while (0)
 
-	TIME("ioctl_get", ioctl(fd, GET_VALUE, &v));
-	TIME("ioctl_set", ioctl(fd, SET_VALUE, &v));
+	TIME("ioctl_get", ioctl(fd, GET_VALUE, &v), ret == 0);
+	TIME("ioctl_set", ioctl(fd, SET_VALUE, &v), ret == 0);
 	v = 0;
-	ioctl(fd, SET_VALUE, &v);
-	TIME("ioctl_inc", ioctl(fd, INC_VALUE));
-	TIME("ioctl_fail", ioctl(fd, FAIL_IOCTL));
-	TIME("write", (void)!write(fd, "42\n", 3));
-	TIME("read_eof", (void)!read(fd, buf, sizeof(buf)));
-	TIME("open_read_close", ({
-		int f = open(dev, O_RDONLY);
-		(void)!read(f, buf, sizeof(buf));
-		close(f);
-	}));
-	TIME("getppid", getppid());
+	if (ioctl(fd, SET_VALUE, &v))
+		fail(dev, "ioctl_set", -1);
+	TIME("ioctl_inc", ioctl(fd, INC_VALUE), ret > 0);
+	TIME("ioctl_fail", ioctl(fd, FAIL_IOCTL), ret == -1 && errno == EPERM);
+	TIME("write", write(fd, "42\n", 3), ret == 3);
+	/* The first read returns the value written; the next ones are at EOF. */
+	if (read(fd, buf, sizeof(buf)) != 3 || memcmp(buf, "42\n", 3))
+		fail(dev, "read", -1);
+	TIME("read_eof", read(fd, buf, sizeof(buf)), ret == 0);
+	TIME("open_read_close", open_read_close(dev, buf, sizeof(buf)), ret == 3);
+	TIME("getppid", getppid(), ret >= 0);
 	close(fd);
 	return 0;
 }
