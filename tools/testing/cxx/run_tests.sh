@@ -1066,10 +1066,12 @@ test_build_finit() {
 	gcc -static -O2 -Wall -Wextra -o "$out/finit" "$here/finit.c"
 }
 
+# The whole kernel log goes to the serial port (about 1 MB): the timeout
+# leaves room for that under TCG.
 test_boot_debug_kernel() {
 	(
 		. "$out/debug-kernel.env"
-		"$here/qemu/boot.sh" --timeout 900 --kernel "$KIMAGE" \
+		"$here/qemu/boot.sh" --timeout 1800 --kernel "$KIMAGE" \
 			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
