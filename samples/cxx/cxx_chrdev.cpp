@@ -57,6 +57,7 @@ struct CxxChrdev {
 	cxx::Box<cxx::Chrdev<ChrFile, MINORS>> dev;
 
 	explicit CxxChrdev(cxx::Box<cxx::Chrdev<ChrFile, MINORS>> d) : dev(cxx::move(d)) {}
+	~CxxChrdev() { pr_info("unregistering major %u\n", dev->major()); }
 
 	static cxx::Result<CxxChrdev> init(cxx::ThisModule &)
 	{

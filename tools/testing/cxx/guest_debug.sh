@@ -5,7 +5,9 @@
 # UBSAN, failslab, KUnit). Every sample is a module here; the test modules
 # were built out of tree against this kernel and use its C++ runtime. Every
 # kernel log line is printed, never discarded, so that qemu/boot.sh judges
-# each report. Output format as guest_tests.sh; run_tests.sh judges it.
+# each report (lockdep and UBSAN do not taint) and run_tests.sh counts what
+# the modules printed. Output format as guest_tests.sh; run_tests.sh judges
+# it.
 
 step() { echo "@@@ step $1"; }
 rc() { echo "@@@ rc $1"; }
@@ -26,30 +28,28 @@ echo "sysfs my_charp=$(cat /sys/module/cxx_params/parameters/my_charp)"
 modprobe -r cxx_params; rc $?
 klog
 
+# Every sample (modprobe) and test module (insmod) loaded and unloaded
+# $cycles times; run_tests.sh counts each one's init and exit lines.
 step cycles
 fails=0
-for m in cxx_minimal cxx_print cxx_params cxx_sync; do
+echo "cycles=$cycles"
+# cycle LOAD UNLOAD MODULE - $cycles load/unload pairs, then the kernel log.
+cycle() {
 	i=0
 	while [ $i -lt "$cycles" ]; do
-		modprobe $m || fails=$((fails + 1))
-		modprobe -r $m || fails=$((fails + 1))
+		$1 "$3" || fails=$((fails + 1))
+		$2 "${3%.ko}" || fails=$((fails + 1))
 		i=$((i + 1))
 	done
-	echo "$m: $cycles cycles"
-	dmesg -c | tail -n 3
+	klog
+}
+for m in cxx_minimal cxx_print cxx_params cxx_sync cxx_chrdev; do
+	cycle modprobe "modprobe -r" $m
 done
 for m in cxx_lifetime cxx_runtime cxx_mixed cxx_bindings; do
-	i=0
-	while [ $i -lt "$cycles" ]; do
-		insmod $m.ko || fails=$((fails + 1))
-		rmmod $m || fails=$((fails + 1))
-		i=$((i + 1))
-	done
-	echo "$m: $cycles cycles"
-	dmesg -c | grep -v ': \(ok\|construct\|destroy\|init\|exit\|C says\|C helper\|mixed exit\|runtime tests done\|list:\|jiffies advanced\|C reads what\|bindings tests done\)' || true
+	cycle insmod rmmod $m.ko
 done
 echo "cycle failures=$fails"
-klog
 
 step lifetime_fail
 ./finit cxx_lifetime.ko fail=19; rc $?
@@ -57,23 +57,36 @@ echo "loaded=$(grep -c '^cxx_lifetime ' /proc/modules)"
 klog
 
 step failslab
-# failslab fails the N-th allocation of finit's finit_module() call, for
-# N = 1, 2, ... until the call no longer reaches an N-th: every allocation
-# of the loader and of cxx_minimal's init fails once. Some are optional
-# (the load then succeeds anyway); the others must fail the load cleanly.
+# failslab fails the N-th slab allocation of finit's finit_module() call,
+# for N = 1, 2, ... until the call no longer reaches an N-th: every slab
+# allocation of the loader and of cxx_minimal's init fails once (page
+# allocations are not failed). Some are optional (the load then succeeds
+# anyway, and the module must work); the others must fail the load cleanly.
 echo N >$fs/ignore-gfp-wait
 echo 0 >$fs/verbose
-# try N - one load with the N-th allocation failed; prints the outcome.
+# try N - one load with the N-th allocation failed, then an unload if it
+# loaded; prints the outcome, with how many times the module printed its
+# init line and its numbers (at exit: it still works), then the kernel log.
 try() {
 	out=$(./finit --fail-nth "$1" cxx_minimal.ko 2>&1)
 	res=$?
 	loaded=$(grep -c '^cxx_minimal ' /proc/modules)
-	init=$(dmesg -c | grep -c 'cxx_minimal: C++ minimal sample (init)')
 	[ "$loaded" = 1 ] && rmmod cxx_minimal
+	log=$(dmesg -c)
+	case $out in
+	*"not reached"*) ;;
+	*)
+		init=$(echo "$log" | grep -c 'cxx_minimal: C++ minimal sample (init)$')
+		nums=$(echo "$log" | grep -c 'cxx_minimal: My numbers are \[72, 108, 200\]$')
+		echo "n=$1: rc=$res loaded=$loaded init=$init numbers=$nums: $out"
+		;;
+	esac
+	echo "@@@ dmesg"
+	echo "$log"
+	echo "@@@ end"
 	case $out in
 	*"not reached"*) return 1 ;;
 	esac
-	echo "n=$1: rc=$res loaded=$loaded init=$init: $out"
 }
 n=1
 while [ $n -le 2000 ] && try $n; do
@@ -100,8 +113,8 @@ modprobe cxx_miscdev; rc $?
 ./miscdev_test basic /dev/cxx_miscdev >/dev/null; rc $?
 ./miscdev_test hammer /dev/cxx_miscdev 8 5; rc $?
 ./miscdev_test fuzz /dev/cxx_miscdev 2000 2; rc $?
-echo "hello lines: $(dmesg -c | grep -c 'Hello from the C++ misc device')"
 modprobe -r cxx_miscdev; rc $?
+klog
 fails=0
 i=0
 while [ $i -lt "${MISCDEV_CYCLES:-1000}" ]; do
@@ -111,9 +124,7 @@ while [ $i -lt "${MISCDEV_CYCLES:-1000}" ]; do
 	i=$((i + 1))
 done
 echo "miscdev cycles=$i failures=$fails loaded=$(grep -c '^cxx_miscdev ' /proc/modules)"
-echo "@@@ dmesg"
-dmesg -c | grep -v 'cxx_miscdev: \(registered /dev/cxx_miscdev\|deregistering\)' || true
-echo "@@@ end"
+klog
 
 step kmemleak
 echo scan >$ml

@@ -20,7 +20,7 @@ echo "sysfs my_int=$(cat /sys/module/cxx_params/parameters/my_int)"
 echo "sysfs my_charp=$(cat /sys/module/cxx_params/parameters/my_charp)"
 grep -F cxx_params /lib/modules/$kver/modules.builtin
 tr '\0' '\n' </lib/modules/$kver/modules.builtin.modinfo | grep '^cxx_params\.'
-dmesg -c >/dev/null
+klog
 
 step modprobe
 modprobe cxx_minimal; rc $?

@@ -143,6 +143,8 @@ void layout_test()
 } /* namespace */
 
 struct BindingsTest {
+	~BindingsTest() { pr_info("bindings exit\n"); }
+
 	static cxx::Result<BindingsTest> init(cxx::ThisModule &)
 	{
 		list_test();

@@ -280,6 +280,8 @@ static void test_result()
 }
 
 struct CxxRuntime {
+	~CxxRuntime() { pr_info("runtime exit\n"); }
+
 	static cxx::Result<CxxRuntime> init(cxx::ThisModule &)
 	{
 		test_new();

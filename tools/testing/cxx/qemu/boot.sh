@@ -12,7 +12,8 @@
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
 #   --timeout  seconds before QEMU is killed (default: 120)
-#   --append   extra kernel command line
+#   --append   extra kernel command line (after the defaults: console=ttyS0
+#              panic=-1 quiet loglevel=5 log_buf_len=16M)
 #   --allow-taint LETTERS  taint flags to accept besides O and E (e.g. N,
 #              which KUnit sets once it has run)
 #   --tree     a directory whose contents are copied to / in the guest
@@ -33,13 +34,24 @@
 #   === CXX-BENCH: scenario start ===
 #   === CXX-BENCH: scenario exit status N ===
 #   === CXX-BENCH: dmesg begin ===  ...whole kernel log...  === CXX-BENCH: dmesg end ===
+#   === CXX-BENCH: kmsg first seq N ===
 #   === CXX-BENCH: tainted T ===
+#
+# The kernel log: log_buf_len=16M holds every record of the longest
+# scenario (the kernels' own 128 KiB do not), and the first record still in
+# it must be record 0 (else it wrapped and records were lost before anyone
+# read them). Records of level warning and above (WARNING, lockdep, UBSAN,
+# KASAN, ... ) reach the serial console as they are logged (console level
+# 5, also after the scenario's start), so a report is in the serial log even
+# if the guest dies; info-level chatter is not printed live.
 #
 # Exit status: 0 if the scenario exited 0, the log has no kernel report
 # (Oops, BUG, WARNING, Call Trace, general protection fault, Kernel panic,
-# UBSAN, KASAN, kmemleak leak, hung task / RCU stall) and the kernel is
-# tainted with at most O (4096) and E (8192); 1 on a judged failure (one
-# line per reason on stderr); 2 on a usage or setup error.
+# UBSAN, KASAN, kmemleak leak, hung task / RCU stall; lockdep's reports
+# begin with WARNING: or BUG:), every marker line above is there, the kernel
+# log did not wrap and the kernel is tainted with at most O (4096) and E
+# (8192); 1 on a judged failure (one line per reason on stderr); 2 on a
+# usage or setup error.
 
 set -euo pipefail
 
@@ -188,7 +200,8 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
-dmesg -n 1
+# Warnings and worse on the console as they happen; info and debug not.
+dmesg -n 5
 echo "=== CXX-BENCH: scenario start ==="
 cd /lib/cxx
 sh /scenario.sh
@@ -198,6 +211,8 @@ echo "=== CXX-BENCH: scenario exit status $rc ==="
 echo "=== CXX-BENCH: dmesg begin ==="
 dmesg
 echo "=== CXX-BENCH: dmesg end ==="
+# The sequence number of the oldest record left (0 unless the log wrapped).
+echo "=== CXX-BENCH: kmsg first seq $(head -n 1 /dev/kmsg | cut -d, -f2) ==="
 echo "=== CXX-BENCH: tainted $(cat /proc/sys/kernel/tainted) ==="
 sync
 reboot -f
@@ -261,7 +276,7 @@ timeout -k 10 "$timeout_s" qemu-system-x86_64 \
 	-nodefaults -display none -monitor none -no-reboot \
 	-serial "file:$serial" \
 	-kernel "$kernel" -initrd "$initramfs" \
-	-append "console=ttyS0 panic=-1 quiet loglevel=4 $append" \
+	-append "console=ttyS0 panic=-1 quiet loglevel=5 log_buf_len=16M $append" \
 	</dev/null &
 qpid=$!
 if [[ $show -eq 1 ]]; then
@@ -318,8 +333,25 @@ if [[ ${#reports[@]} -gt $max_reports ]]; then
 	reason "... and $((${#reports[@]} - max_reports)) more kernel report lines"
 fi
 
+# The whole kernel log was printed, and nothing of it was lost.
+if [[ $(grep -cxF "$MARK dmesg begin ===" "$log") != 1 ||
+	$(grep -cxF "$MARK dmesg end ===" "$log") != 1 ]] ||
+	! sed -n "/^$MARK dmesg begin ===\$/,\$p" "$log" | grep -qxF "$MARK dmesg end ==="; then
+	reason "no single '$MARK dmesg begin/end ===' pair: the kernel log was not printed whole"
+fi
+seq_line=$(grep -E "^$MARK kmsg first seq [0-9]* ===\$" "$log" | tail -n 1 || true)
+if [[ -z "$seq_line" ]]; then
+	reason "no '$MARK kmsg first seq N ===' line"
+elif [[ "$seq_line" != "$MARK kmsg first seq 0 ===" ]]; then
+	first=${seq_line#"$MARK kmsg first seq "}
+	reason "the kernel log wrapped (oldest record left: ${first%" ==="}):" \
+		"records were lost; raise log_buf_len"
+fi
+
 taint_line=$(grep -E "^$MARK tainted [0-9]+ ===\$" "$log" | tail -n 1 || true)
-if [[ -n "$taint_line" ]]; then
+if [[ -z "$taint_line" ]]; then
+	reason "no '$MARK tainted N ===' line: the kernel's taint is unknown"
+else
 	taint=${taint_line#"$MARK tainted "}
 	taint=${taint%" ==="}
 	if ((taint & ~ALLOWED_TAINT)); then

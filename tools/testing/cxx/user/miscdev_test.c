@@ -15,6 +15,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fiemap.h>
+#include <linux/fs.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -156,21 +158,225 @@ static uint64_t rnd(void)
 	return rnd_state;
 }
 
+/*
+ * The fuzz oracle: what the device defines for each call, from a model of
+ * its state (the value every open file shares, each file's read position).
+ * The fuzz is one process making one call at a time, so the model is exact.
+ */
+static char *fz_map;		/* 8 KB mapped, then a page that is not */
+static int fz_value;
+static int fz_bad;
+static long fz_hello;
+
+/* Whether [p, p + n) is memory the process may read and write. */
+static int fz_valid(const char *p, size_t n)
+{
+	return n == 0 || (p >= fz_map && p + n <= fz_map + 8192);
+}
+
+static int fz_kernel(const char *p)
+{
+	return (unsigned long)p >= 0x800000000000UL;
+}
+
+/* Report a call that returned what the device does not define. */
+static void fz_fail(long i, const char *call, long r, int err, const char *want)
+{
+	if (++fz_bad <= 20)
+		printf("FAIL fuzz call %ld: %s returned %ld (%s), want %s\n", i, call, r,
+		       r < 0 ? strerror(err) : "no error", want);
+}
+
+/* r/errno must be exactly @want_r, or -1 with @want_errno. */
+static void fz_expect(long i, const char *call, long r, int err, long want_r, int want_errno)
+{
+	char want[64];
+
+	if (want_r >= 0 && r == want_r)
+		return;
+	if (want_r < 0 && r == -1 && err == want_errno)
+		return;
+	if (want_r >= 0)
+		snprintf(want, sizeof(want), "%ld", want_r);
+	else
+		snprintf(want, sizeof(want), "-1 (%s)", strerror(want_errno));
+	fz_fail(i, call, r, err, want);
+}
+
+/* The kernel's kstrtoint(s, 10, &v) on the C string s: 0 or -1. */
+static int fz_kstrtoint(const char *s, int *v)
+{
+	int neg = 0, digits = 0;
+	long long x = 0;
+
+	if (*s == '-')
+		neg = 1, s++;
+	else if (*s == '+')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++, digits++) {
+		x = x * 10 + (*s - '0');
+		if (x > 1LL << 32)
+			return -1;
+	}
+	if (*s == '\n')
+		s++;
+	if (!digits || *s)
+		return -1;
+	x = neg ? -x : x;
+	if (x < INT32_MIN || x > INT32_MAX)
+		return -1;
+	*v = (int)x;
+	return 0;
+}
+
+/* ioctl numbers the VFS answers itself, before the device sees them. */
+static int fz_vfs_ioctl(unsigned int cmd)
+{
+	static const unsigned int vfs[] = { FIOCLEX, FIONCLEX, FIONBIO, FIOASYNC, FIOQSIZE,
+					    FIFREEZE, FITHAW, FS_IOC_FIEMAP, FIGETBSZ, FICLONE,
+					    FICLONERANGE, FIDEDUPERANGE };
+	size_t k;
+
+	for (k = 0; k < sizeof(vfs) / sizeof(vfs[0]); k++)
+		if (cmd == vfs[k])
+			return 1;
+	return 0;
+}
+
+/* A device ioctl: HELLO, GET_VALUE, SET_VALUE, FAIL, INC_VALUE or other. */
+static void fz_ioctl(long i, int fd, unsigned int cmd, char *p)
+{
+	int in = 0, got, err;
+	const char *name;
+	long r;
+
+	if (cmd == SET_VALUE && fz_valid(p, sizeof(int)))
+		memcpy(&in, p, sizeof(int));
+	errno = 0;
+	r = ioctl(fd, cmd, p);
+	err = errno;
+	switch (cmd) {
+	case HELLO:
+		fz_expect(i, "ioctl HELLO", r, err, 0, 0);
+		fz_hello += r == 0;
+		break;
+	case GET_VALUE:
+	case SET_VALUE:
+		name = cmd == GET_VALUE ? "ioctl GET_VALUE" : "ioctl SET_VALUE";
+		if (!fz_valid(p, sizeof(int))) {
+			fz_expect(i, name, r, err, -1, EFAULT);
+			break;
+		}
+		fz_expect(i, name, r, err, 0, 0);
+		if (cmd == SET_VALUE) {
+			fz_value = in;
+			break;
+		}
+		memcpy(&got, p, sizeof(int));
+		if (r == 0 && got != fz_value)
+			fz_fail(i, name, got, 0, "the value the model holds");
+		break;
+	case FAIL_IOCTL:
+		fz_expect(i, "ioctl FAIL", r, err, -1, EPERM);
+		break;
+	case INC_VALUE:
+		if (fz_value < 0 || fz_value == INT32_MAX) {
+			fz_expect(i, "ioctl INC_VALUE", r, err, -1, ERANGE);
+			break;
+		}
+		fz_expect(i, "ioctl INC_VALUE", r, err, fz_value + 1L, 0);
+		fz_value++;
+		break;
+	default:
+		if (!fz_vfs_ioctl(cmd))
+			fz_expect(i, "unknown ioctl", r, err, -1, ENOTTY);
+		break;
+	}
+}
+
+/* read(): the value as text from the file's position, or EFAULT. */
+static void fz_read(long i, int fd, long *pos, char *p, size_t len)
+{
+	char text[16];
+	long tlen = snprintf(text, sizeof(text), "%d\n", fz_value);
+	size_t n = *pos >= tlen ? 0 : (size_t)(tlen - *pos) < len ? (size_t)(tlen - *pos) : len;
+	long r;
+	int err;
+
+	errno = 0;
+	r = read(fd, p, len);
+	err = errno;
+	if (fz_kernel(p)) {
+		/* access_ok() refuses it, even for 0 bytes */
+		fz_expect(i, "read", r, err, -1, EFAULT);
+	} else if (n == 0) {
+		fz_expect(i, "read", r, err, 0, 0);
+	} else if (!fz_valid(p, n)) {
+		fz_expect(i, "read", r, err, -1, EFAULT);
+	} else {
+		fz_expect(i, "read", r, err, n, 0);
+		if (r == (long)n && memcmp(p, text + *pos, n))
+			fz_fail(i, "read", r, 0, "the bytes of the value's text");
+		*pos += n;
+	}
+}
+
+/* write(): decimal text sets the value; too long or not a number: EINVAL. */
+static void fz_write(long i, char *p, size_t len, int fd)
+{
+	char text[32];
+	int v = 0, ok = 0, err;
+	long r;
+
+	if (!fz_kernel(p) && len > 0 && len < sizeof(text) && fz_valid(p, len)) {
+		memcpy(text, p, len);
+		text[len] = '\0';
+		ok = fz_kstrtoint(text, &v) == 0;
+	}
+	errno = 0;
+	r = write(fd, p, len);
+	err = errno;
+	if (fz_kernel(p))
+		fz_expect(i, "write", r, err, -1, EFAULT);
+	else if (len == 0)
+		fz_expect(i, "write", r, err, 0, 0);
+	else if (len >= sizeof(text))
+		fz_expect(i, "write", r, err, -1, EINVAL);
+	else if (!fz_valid(p, len))
+		fz_expect(i, "write", r, err, -1, EFAULT);
+	else if (!ok)
+		fz_expect(i, "write", r, err, -1, EINVAL);
+	else {
+		fz_expect(i, "write", r, err, len, 0);
+		fz_value = v;
+	}
+}
+
+/*
+ * N random calls on up to 4 open files, each checked against what the
+ * device defines (see the model above); prints how many HELLOs succeeded,
+ * so that the kernel log's greetings can be counted against it.
+ */
 static void fuzz(long n, unsigned long seed)
 {
 	static const unsigned int cmds[] = { HELLO, GET_VALUE, SET_VALUE, FAIL_IOCTL, INC_VALUE };
-	/* 8 KB the kernel may write, then a page that is not mapped. */
 	char *map = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	int fds[4] = { -1, -1, -1, -1 };
+	long pos[4] = { 0 };
 	long counts[6] = { 0 };
-	long i;
+	long i, r;
+	int k, after;
 
 	munmap(map + 2 * 4096, 4096);
+	fz_map = map;
+	k = open_dev();
+	check(ioctl(k, GET_VALUE, &fz_value) == 0, "fuzz: the value before");
+	close(k);
 	rnd_state = seed * 2654435761UL + 1;
 	for (i = 0; i < n; i++) {
-		int *fd = &fds[rnd() % 4];
-		unsigned long r = rnd();
-		size_t len = r & 1 ? rnd() % 64 : rnd() % 8192;
+		k = rnd() % 4;
+		unsigned long what = rnd();
+		size_t len = what & 1 ? rnd() % 64 : rnd() % 8192;
 		char *p;
 
 		switch (rnd() % 6) {
@@ -181,45 +387,58 @@ static void fuzz(long n, unsigned long seed)
 		case 4: p = (char *)0xffff888000000000UL + (rnd() & 0xffff000); break;
 		default: p = map + 2 * 4096 + rnd() % 4096; break;	/* the hole */
 		}
-		if (*fd < 0)
-			*fd = open_dev();
+		if (fds[k] < 0) {
+			fds[k] = open_dev();
+			pos[k] = 0;
+		}
 		if (p == map || p == map + 8192 - len % 8192)
 			memcpy(map, "17\n", 3);
-		switch (r % 6) {
+		switch (what % 6) {
 		case 0:
-			(void)!read(*fd, p, len);
+			fz_read(i, fds[k], &pos[k], p, len);
 			counts[0]++;
 			break;
 		case 1:
-			(void)!write(*fd, p, len);
+			fz_write(i, p, len, fds[k]);
 			counts[1]++;
 			break;
 		case 2:
-			ioctl(*fd, cmds[rnd() % 5], p);
+			fz_ioctl(i, fds[k], cmds[rnd() % 5], p);
 			counts[2]++;
 			break;
 		case 3:
-			ioctl(*fd, (unsigned int)rnd(), p);
+			fz_ioctl(i, fds[k], (unsigned int)rnd(), p);
 			counts[3]++;
 			break;
 		case 4:
-			lseek(*fd, (off_t)rnd(), (int)(rnd() % 5));
+			errno = 0;
+			r = lseek(fds[k], (off_t)rnd(), (int)(rnd() % 5));
+			fz_expect(i, "lseek", r, errno, -1, ESPIPE);
 			counts[4]++;
 			break;
 		default:
-			close(*fd);
-			*fd = -1;
+			r = close(fds[k]);
+			fz_expect(i, "close", r, errno, 0, 0);
+			fds[k] = -1;
 			counts[5]++;
 			break;
 		}
 	}
-	for (i = 0; i < 4; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
+	for (k = 0; k < 4; k++)
+		if (fds[k] >= 0)
+			close(fds[k]);
 	printf("fuzz: %ld calls: %ld read, %ld write, %ld known ioctl, %ld random ioctl, "
 	       "%ld lseek, %ld close\n", n, counts[0], counts[1], counts[2], counts[3],
 	       counts[4], counts[5]);
-	check(1, "fuzz: the process survived every call");
+	printf("fuzz: %ld HELLO calls succeeded, value %d at the end\n", fz_hello, fz_value);
+	if (fz_bad > 20)
+		printf("FAIL fuzz: %d more calls returned what the device does not define\n",
+		       fz_bad - 20);
+	check(fz_bad == 0, "fuzz: every call returned what the device defines");
+	k = open_dev();
+	check(ioctl(k, GET_VALUE, &after) == 0 && after == fz_value,
+	      "fuzz: the value after is the model's");
+	close(k);
 }
 
 static void hammer(int procs, int secs)
