@@ -520,10 +520,12 @@ step() {
 }
 
 # The whole scenario ran, and the kernel reported nothing and is tainted by
-# at most O and E.
+# at most O and E. On 4 CPUs, so that a missing lock can lose an increment
+# (miscdev_hammer, hammer_lock).
 test_qemu_boot() {
-	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
+	"$here/qemu/boot.sh" --smp 4 --timeout 600 --scenario "$here/guest_tests.sh" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
+		"$here/guest_hammer.sh" \
 		"$out/cxx_out_of_tree.ko"
 }
 
@@ -785,6 +787,25 @@ test_miscdev_hammer() {
 	cat "$s"
 	has "miscdev_test: hammer: 0 failed" "$s" && grep -E "hammer: 8 processes, 5 s, [1-9][0-9]* increments" "$s" &&
 		[ "$(grep -c '@@@ rc 0' "$s")" = 2 ]
+}
+
+# hammer_lock FILE - the hammer's positive control, from the output of a
+# guest step: on 4 CPUs the counter without its lock (cxx_hammer_broken)
+# lost increments and miscdev_test failed; with its lock (cxx_hammer) none
+# was lost and it passed.
+hammer_lock() {
+	local real broken
+	cat "$1"
+	real=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer" { print $(NF - 1) }' "$1")
+	broken=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer_broken" { print $(NF - 1) }' "$1")
+	echo "lost with the lock: ${real:-?}, without: ${broken:-?}"
+	has "cpus=4" "$1" && [ "$real" = 0 ] && [ "${broken:-0}" -gt 0 ] &&
+		[ "$(grep '^@@@ rc ' "$1" | tr '\n' ' ')" = \
+			"@@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 1 @@@ rc 0 " ]
+}
+
+test_hammer_lock() {
+	hammer_lock "$(step hammer_lock)"
 }
 
 # 1000 insmod/open/read/close/rmmod cycles.
@@ -1133,6 +1154,7 @@ t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
 t qemu_miscdev_hammer test_miscdev_hammer
+t qemu_hammer_loses_increments_without_lock test_hammer_lock
 t qemu_miscdev_cycles test_miscdev_cycles
 t qemu_pure_virtual_warns test_pure_virtual
 t fresh_kernel_source test_fresh_unpack
