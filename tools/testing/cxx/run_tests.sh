@@ -1015,12 +1015,12 @@ test_build_finit() {
 test_boot_debug_kernel() {
 	(
 		. "$out/debug-kernel.env"
-		"$here/qemu/boot.sh" --timeout 900 --kernel "$KIMAGE" \
+		"$here/qemu/boot.sh" --smp 4 --timeout 900 --kernel "$KIMAGE" \
 			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test"
+			"$out/miscdev_test" "$here/guest_hammer.sh"
 	)
 }
 
@@ -1097,11 +1097,48 @@ test_failslab() {
 	has "sweep done: " "$s" && has "rc=0 loaded=1" "$s"
 }
 
+# The hammer's positive control on the debug kernel (SMP, preemptible).
+test_debug_hammer_lock() {
+	hammer_lock "$(dstep hammer_lock)"
+}
+
+# kmemleak found nothing, and could look: both scans worked (kmemleak on)
+# and it never turned itself off.
 test_kmemleak_clean() {
 	local s
 	s=$(dstep kmemleak)
 	sed -n '/^@@@ kmemleak begin/,/^@@@ kmemleak end/p' "$s" >"$out/kmemleak.txt"
-	[ "$(wc -l <"$out/kmemleak.txt")" = 2 ] || { cat "$out/kmemleak.txt"; return 1; }
+	has "kmemleak scans rc=0 0" "$s" &&
+		hasnt "kmemleak: Kernel memory leak detector disabled" "$out/debug.log" &&
+		{ [ "$(wc -l <"$out/kmemleak.txt")" = 2 ] || { cat "$out/kmemleak.txt"; return 1; }; }
+}
+
+# The detectors' positive control: a boot of the debug kernel in which
+# cxx_detectors commits a use after free, a leak, a shift out of bounds, an
+# AB-BA lock order and a WARN (guest_detectors.sh). The bench must reject
+# it, naming each of the five detectors' reports.
+test_detectors() {
+	local log=$out/detectors.log err=$out/detectors.err
+	if (
+		. "$out/debug-kernel.env"
+		"$here/qemu/boot.sh" --smp 4 --timeout 600 --kernel "$KIMAGE" \
+			--gen-init-cpio "$GEN_INIT_CPIO" --allow-taint N \
+			--scenario "$here/guest_detectors.sh" --log "$log" \
+			"$out/tmods-debug/cxx_detectors.ko"
+	) 2>"$err"; then
+		cat "$err"
+		echo "boot.sh saw nothing wrong"
+		return 1
+	fi
+	cat "$err"
+	[ "$(grep -c '^@@@ rc 0$' "$log")" = 10 ] || { echo "a load or unload failed"; return 1; }
+	has "kmemleak scans rc=0 0" "$log" &&
+		has "kernel report in log: WARNING: possible circular locking dependency detected" "$err" &&
+		has "cxx_detectors.b" "$log" &&
+		grep -E "kernel report in log: WARNING: CPU: [0-9]+ PID: [0-9]+ at .*detectors_warn.c" "$err" &&
+		has "kernel report in log: UBSAN: shift-out-of-bounds in " "$err" &&
+		has "kernel report in log: unreferenced object 0x" "$err" &&
+		has "kernel report in log: BUG: KASAN: use-after-free in " "$err"
 }
 
 # ---------------------------------------------------------------------------
@@ -1177,7 +1214,9 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
+t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
+t debug_detectors_fire test_detectors
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
