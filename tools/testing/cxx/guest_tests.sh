@@ -137,6 +137,9 @@ step miscdev_hammer
 rmmod cxx_miscdev; rc $?
 klog
 
+# The hammer's positive control: lost increments without the lock.
+. ./guest_hammer.sh
+
 step miscdev_cycles
 fails=0
 i=0

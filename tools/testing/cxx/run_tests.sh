@@ -610,10 +610,12 @@ step() {
 }
 
 # The whole scenario ran, and the kernel reported nothing and is tainted by
-# at most O and E.
+# at most O and E. On 4 CPUs, so that a missing lock can lose an increment
+# (miscdev_hammer, hammer_lock).
 test_qemu_boot() {
-	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
+	"$here/qemu/boot.sh" --smp 4 --timeout 600 --scenario "$here/guest_tests.sh" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
+		"$here/guest_hammer.sh" \
 		"$out/cxx_out_of_tree.ko"
 }
 
@@ -888,6 +890,25 @@ test_miscdev_hammer() {
 	cat "$s"
 	has "miscdev_test: hammer: 0 failed" "$s" && grep -E "hammer: 8 processes, 5 s, [1-9][0-9]* increments" "$s" &&
 		[ "$(grep -c '@@@ rc 0' "$s")" = 2 ]
+}
+
+# hammer_lock FILE - the hammer's positive control, from the output of a
+# guest step: on 4 CPUs the counter without its lock (cxx_hammer_broken)
+# lost increments and miscdev_test failed; with its lock (cxx_hammer) none
+# was lost and it passed.
+hammer_lock() {
+	local real broken
+	cat "$1"
+	real=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer" { print $(NF - 1) }' "$1")
+	broken=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer_broken" { print $(NF - 1) }' "$1")
+	echo "lost with the lock: ${real:-?}, without: ${broken:-?}"
+	has "cpus=4" "$1" && [ "$real" = 0 ] && [ "${broken:-0}" -gt 0 ] &&
+		[ "$(grep '^@@@ rc ' "$1" | tr '\n' ' ')" = \
+			"@@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 1 @@@ rc 0 " ]
+}
+
+test_hammer_lock() {
+	hammer_lock "$(step hammer_lock)"
 }
 
 # 1000 insmod/open/read/close/rmmod cycles, each registering and
@@ -1247,11 +1268,53 @@ test_failslab() {
 	has "sweep done: " "$s" && has "rc=0 loaded=1" "$s"
 }
 
+# The hammer's positive control on the debug kernel (SMP, preemptible), in
+# the 4-CPU boot of test_detectors, before its faults: the long debug boot
+# runs on one CPU (4 virtual CPUs on a 2-core host made its thousands of
+# module loads, each waiting on every CPU, outrun a 30-minute timeout).
+test_debug_hammer_lock() {
+	hammer_lock "$(log=$out/detectors.log step hammer_lock)"
+}
+
+# kmemleak found nothing, and could look: both scans worked (kmemleak on)
+# and it never turned itself off.
 test_kmemleak_clean() {
 	local s
 	s=$(dstep kmemleak)
 	sed -n '/^@@@ kmemleak begin/,/^@@@ kmemleak end/p' "$s" >"$out/kmemleak.txt"
-	[ "$(wc -l <"$out/kmemleak.txt")" = 2 ] || { cat "$out/kmemleak.txt"; return 1; }
+	has "kmemleak scans rc=0 0" "$s" &&
+		hasnt "kmemleak: Kernel memory leak detector disabled" "$out/debug.log" &&
+		{ [ "$(wc -l <"$out/kmemleak.txt")" = 2 ] || { cat "$out/kmemleak.txt"; return 1; }; }
+}
+
+# The detectors' positive control: a boot of the debug kernel in which
+# cxx_detectors commits a use after free, a leak, a shift out of bounds, an
+# AB-BA lock order and a WARN (guest_detectors.sh). The bench must reject
+# it, naming each of the five detectors' reports.
+test_detectors() {
+	local log=$out/detectors.log err=$out/detectors.err
+	if (
+		. "$out/debug-kernel.env"
+		"$here/qemu/boot.sh" --smp 4 --timeout 600 --kernel "$KIMAGE" \
+			--gen-init-cpio "$GEN_INIT_CPIO" --allow-taint N \
+			--scenario "$here/guest_detectors.sh" --log "$log" \
+			"$out/tmods-debug/cxx_detectors.ko" "$out"/tmods-debug/cxx_hammer*.ko \
+			"$out/miscdev_test" "$here/guest_hammer.sh"
+	) 2>"$err"; then
+		cat "$err"
+		echo "boot.sh saw nothing wrong"
+		return 1
+	fi
+	cat "$err"
+	[ "$(sed -n '/^@@@ bug /,$p' "$log" | grep -c '^@@@ rc 0$')" = 10 ] ||
+		{ echo "a load or unload failed"; return 1; }
+	has "kmemleak scans rc=0 0" "$log" &&
+		has "kernel report in log: WARNING: possible circular locking dependency detected" "$err" &&
+		has "cxx_detectors.b" "$log" &&
+		grep -E "kernel report in log: WARNING: CPU: [0-9]+ PID: [0-9]+ at .*detectors_warn.c" "$err" &&
+		has "kernel report in log: UBSAN: shift-out-of-bounds in " "$err" &&
+		has "kernel report in log: unreferenced object 0x" "$err" &&
+		has "kernel report in log: BUG: KASAN: use-after-free in " "$err"
 }
 
 # ---------------------------------------------------------------------------
@@ -1306,6 +1369,7 @@ t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
 t qemu_miscdev_hammer test_miscdev_hammer
+t qemu_hammer_loses_increments_without_lock test_hammer_lock
 t qemu_miscdev_cycles test_miscdev_cycles
 t qemu_pure_virtual_warns test_pure_virtual
 t qemu_judge_lost_log_and_taint test_judge_lost_log
@@ -1329,7 +1393,9 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
+t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
+t debug_detectors_fire test_detectors
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -7,7 +7,7 @@
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
 #           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
-#           [--icount]
+#           [--icount] [--smp N]
 #           --scenario SCRIPT --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
@@ -21,6 +21,8 @@
 #   --gen-init-cpio  make the initramfs with this usr/gen_init_cpio of a
 #              kernel build instead of cpio(1)
 #   --show     also copy the serial console to stdout while it runs
+#   --smp      number of virtual CPUs (default: 1); under TCG each is a
+#              host thread
 #   --icount   run QEMU with -icount shift=0,sleep=off: the guest's clock
 #              then advances one nanosecond per instruction executed, so
 #              time deltas measured in the guest count instructions and
@@ -76,6 +78,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 kernel=""
 tree=""
 gen_init_cpio=""
+smp=1
 timeout_s=120
 append=""
 scenario=""
@@ -86,7 +89,7 @@ files=()
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
 		--allow-taint)
@@ -101,6 +104,7 @@ while [[ $# -gt 0 ]]; do
 		--tree) tree=$2 ;;
 		--gen-init-cpio) gen_init_cpio=$2 ;;
 		--timeout) timeout_s=$2 ;;
+		--smp) smp=$2 ;;
 		--append) append=$2 ;;
 		--scenario) scenario=$2 ;;
 		--log) log=$2 ;;
@@ -138,6 +142,7 @@ done
 [[ -n "$log" ]] || die "--log is required"
 [[ -f "$scenario" ]] || die "scenario $scenario: not a file"
 [[ "$timeout_s" =~ ^[1-9][0-9]*$ ]] || die "--timeout $timeout_s: not a positive integer"
+[[ "$smp" =~ ^[1-9][0-9]*$ ]] || die "--smp $smp: not a positive integer"
 for f in "${files[@]}"; do
 	[[ -f "$f" ]] || die "$f: not a regular file"
 done
@@ -274,7 +279,7 @@ start=$(date +%s)
 # no_timer_check: under TCG on a loaded host the kernel's IO-APIC timer
 # check can miss its ticks and panic ("IO-APIC + timer doesn't work").
 timeout -k 10 "$timeout_s" qemu-system-x86_64 \
-	-accel tcg -machine q35 -cpu max -m 512M -smp 1 "${icount[@]}" \
+	-accel tcg -machine q35 -cpu max -m 512M -smp "$smp" "${icount[@]}" \
 	-nodefaults -display none -monitor none -no-reboot \
 	-serial "file:$serial" \
 	-kernel "$kernel" -initrd "$initramfs" \

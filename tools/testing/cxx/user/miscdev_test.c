@@ -6,6 +6,7 @@
  *	miscdev_test basic DEV		every documented behaviour, bad input
  *	miscdev_test fuzz DEV N SEED	N random syscalls (sizes, pointers, ioctls)
  *	miscdev_test hammer DEV P SECS	P processes incrementing for SECS seconds
+ *					(also tools/testing/cxx/modules/cxx_hammer)
  *	miscdev_test hold DEV SECS	keep DEV open for SECS seconds
  *	miscdev_test cycle DEV		open, read, close once
  *
@@ -474,7 +475,8 @@ static void hammer(int procs, int secs)
 		bad |= counts[100 + p] != 0;
 	}
 	check(ioctl(fd, GET_VALUE, &v) == 0, "hammer: GET_VALUE");
-	printf("hammer: %d processes, %d s, %ld increments, value %d\n", procs, secs, total, v);
+	printf("hammer: %d processes, %d s, %ld increments, value %d, %ld lost\n", procs, secs,
+	       total, v, total - v);
 	check(v == (int)total, "hammer: value equals the number of increments");
 	check(!bad, "hammer: every process saw the value only grow");
 	close(fd);
