@@ -89,6 +89,12 @@ rmmod cxx_sync; rc $?
 grep -l cxx_sync /proc/[0-9]*/comm | wc -l | sed 's/^/threads=/'
 klog
 
+# notify_one() and a signal to the waiter it chose (cxx_condvar.cpp).
+step condvar_signal
+insmod cxx_condvar.ko; rc $?
+rmmod cxx_condvar; rc $?
+klog
+
 step chrdev
 insmod cxx_chrdev.ko; rc $?
 major=$(awk '$2 == "cxx_chrdev" { print $1 }' /proc/devices)

@@ -718,6 +718,20 @@ test_sync() {
 		[ "$(grep '^threads=' "$s" | tr '\n' ' ')" = "threads=1 threads=0 " ]
 }
 
+# CondVar::wait_interruptible() (cxx_condvar.cpp): a signal to the waiter
+# notify_one() chose does not lose the notify (that waiter takes the event);
+# a waiter woken by a signal before the notify is passed over (the next
+# takes it).
+test_condvar_signal() {
+	local s
+	s=$(step condvar_signal)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] || return 1
+	klines "$s" cxx_condvar | grep '^round ' | diff - <(printf '%s\n' \
+		"round notify-then-signal: consumed by A, A interrupted=0, B woke=0" \
+		"round signal-then-notify: consumed by B, A interrupted=1, B woke=1")
+}
+
 # Two minors of one character device: each open is counted per minor,
 # writing (no write()) fails, and unloading releases the region.
 test_chrdev() {
@@ -1127,6 +1141,7 @@ t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
+t qemu_condvar_signal_keeps_notify test_condvar_signal
 t qemu_chrdev_two_minors test_chrdev
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
