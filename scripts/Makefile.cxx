@@ -86,7 +86,7 @@ cxx-runtime := $(cxx-out)/runtime.a
 # The dialect: what makes C++ fit the kernel. See
 # Documentation/cxx/general-information.rst for why each is there.
 KBUILD_CXXFLAGS := -std=gnu++20 -fno-exceptions -fno-rtti \
-		   -fno-threadsafe-statics -fcheck-new -nostdinc++ \
+		   -fno-threadsafe-statics -fcheck-new -faligned-new=8 -nostdinc++ \
 		   -fno-asynchronous-unwind-tables -Werror=format \
 		   -Werror=unused-result \
 		   -I$(cxx-srctree)/include -I$(obj)/$(cxx-out)/include

@@ -38,13 +38,16 @@ public:
 
 	/**
 	 * wait_interruptible() - as wait(), but a signal ends the sleep too.
-	 * Return: true if a signal is pending (the caller usually returns
-	 * -ERESTARTSYS), false otherwise. The mutex is held again either way.
+	 * Return: true if a signal is pending and no notify chose this waiter
+	 * (the caller usually returns -ERESTARTSYS), false otherwise. A
+	 * notify_one() that chose it is never lost to a signal: this returns
+	 * false, the caller re-checks its condition, and the signal is handled
+	 * on the way back to user space. The mutex is held again either way.
 	 */
 	template <typename L> [[nodiscard]] bool wait_interruptible(Guard<L> &guard)
 	{
-		sleep(guard, TASK_INTERRUPTIBLE);
-		return ::signal_pending(::get_current());
+		bool notified = sleep(guard, TASK_INTERRUPTIBLE);
+		return !notified && ::signal_pending(::get_current());
 	}
 
 	/** notify_one() - wake one waiter, if any. */
@@ -53,8 +56,11 @@ public:
 	void notify_all() { ::__wake_up(&wq_, TASK_NORMAL, 0, nullptr); }
 
 private:
-	/* Only a Mutex guard: its Locking knows the struct mutex (raw()). */
-	template <typename L> void sleep(Guard<L> &guard, int state)
+	/*
+	 * Only a Mutex guard: its Locking knows the struct mutex (raw()).
+	 * Return: whether a notify chose this waiter.
+	 */
+	template <typename L> bool sleep(Guard<L> &guard, int state)
 	{
 		struct mutex *m = L::raw(guard.owner_);
 		struct wait_queue_entry entry;
@@ -65,8 +71,30 @@ private:
 		::mutex_unlock(m);
 		if (!(state == TASK_INTERRUPTIBLE && ::signal_pending(::get_current())))
 			::schedule();
-		::finish_wait(&wq_, &entry);
+		bool notified = dequeue(&entry);
 		::mutex_lock(m);
+		return notified;
+	}
+
+	/*
+	 * finish_wait(), and whether a notify had taken @entry off the queue.
+	 * A notify counts a waiter exactly when it takes it off the queue
+	 * (autoremove_wake_function()), under the queue's lock; deciding under
+	 * that lock too, a waiter either was chosen (and must take the event)
+	 * or is gone before the next notify looks (which then wakes another).
+	 * This is prepare_to_wait_event()'s rule: an exclusive waiter chosen
+	 * by a wakeup must not fail.
+	 */
+	bool dequeue(struct wait_queue_entry *entry)
+	{
+		unsigned long flags = ::spin_lock_irqsave(&wq_.lock);
+		bool notified = ::list_empty(&entry->entry);
+
+		if (!notified)
+			::list_del_init(&entry->entry);
+		::spin_unlock_irqrestore(&wq_.lock, flags);
+		::finish_wait(&wq_, entry);	/* now only TASK_RUNNING */
+		return notified;
 	}
 
 	struct wait_queue_head wq_;

@@ -14,6 +14,11 @@
  *	Foo *p = new (cxx::GFP_ATOMIC) Foo(1, 2);
  *	if (!p)
  *		return cxx::code::ENOMEM;
+ *
+ * kmalloc() aligns only to ARCH_KMALLOC_MINALIGN (8 on x86-64), so C++ for
+ * Linux compiles with -faligned-new=8: every type aligned above 8 goes
+ * through the aligned forms (cxx/new_aligned.cpp), which round the size as
+ * kmalloc_size_aligned() says when kmalloc() alone would not do.
  */
 #ifndef _CXX_NEW_H
 #define _CXX_NEW_H
@@ -32,7 +37,34 @@ struct nothrow_t {
 inline constexpr nothrow_t nothrow{};
 } /* namespace std */
 
+static_assert(__STDCPP_DEFAULT_NEW_ALIGNMENT__ <= ::ARCH_KMALLOC_MINALIGN,
+	      "plain operator new (kmalloc) would get types aligned above "
+	      "ARCH_KMALLOC_MINALIGN: compile with -faligned-new=N, N at most "
+	      "ARCH_KMALLOC_MINALIGN (scripts/Makefile.cxx)");
+
 namespace cxx {
+
+/**
+ * kmalloc_size_aligned() - the size to ask kmalloc() for, so that @size
+ * bytes come back aligned to @align: @size itself (1 for 0) if kmalloc()'s
+ * minimum alignment suffices, otherwise the smallest power of two that is at
+ * least @size and @align, which kmalloc() aligns naturally. 0 if there is
+ * none: @align not a power of two or above PAGE_SIZE, or too large a size.
+ */
+constexpr size_t kmalloc_size_aligned(size_t size, size_t align)
+{
+	if (align <= ::ARCH_KMALLOC_MINALIGN)
+		return size ? size : 1;
+	if (align > ::PAGE_SIZE || (align & (align - 1)))
+		return 0;
+	size_t rounded = align;
+	while (rounded < size) {
+		if (rounded > ::KMALLOC_MAX_SIZE / 2)
+			return 0;
+		rounded <<= 1;
+	}
+	return rounded;
+}
 
 /**
  * enum Gfp - allocation flags (gfp_t) for operator new and containers.

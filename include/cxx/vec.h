@@ -2,10 +2,12 @@
 /**
  * DOC: a growable array with fallible allocation
  *
- * cxx::Vec<T> owns a kmalloc()ed buffer of T. Nothing in it allocates
- * behind the caller's back: the operations that may allocate (try_push(),
- * try_reserve()) return a cxx::Result, and on failure leave the vector as it
- * was. Destroying a Vec destroys its elements and frees the buffer.
+ * cxx::Vec<T> owns a kmalloc()ed buffer of T, aligned for T (a T aligned
+ * above ARCH_KMALLOC_MINALIGN gets a power-of-two buffer). Nothing in it
+ * allocates behind the caller's back: the operations that may allocate
+ * (try_push(), try_reserve()) return a cxx::Result, and on failure leave
+ * the vector as it was. Destroying a Vec destroys its elements and frees
+ * the buffer.
  */
 #ifndef _CXX_VEC_H
 #define _CXX_VEC_H
@@ -27,9 +29,6 @@ namespace cxx {
  * Not thread-safe: guard a shared Vec with a lock.
  */
 template <typename T> class Vec {
-	static_assert(alignof(T) <= ::ARCH_KMALLOC_MINALIGN,
-		      "cxx::Vec: element alignment above kmalloc()'s minimum");
-
 public:
 	/** Vec() - empty; allocates nothing, so it can be a constinit global. */
 	constexpr Vec() : data_(nullptr), len_(0), cap_(0) {}
@@ -126,19 +125,29 @@ public:
 private:
 	static constexpr size_t max_len() { return ::KMALLOC_MAX_SIZE / sizeof(T); }
 
+	/* An element aligned above kmalloc()'s minimum: see grow(). */
+	static constexpr bool over_aligned = alignof(T) > ::ARCH_KMALLOC_MINALIGN;
+
+	/*
+	 * An over-aligned T gets a power-of-two buffer, which kmalloc() aligns
+	 * naturally (kmalloc_size_aligned()), and never krealloc().
+	 */
 	Result<> grow(size_t cap, Gfp gfp)
 	{
-		if constexpr (__is_trivially_copyable(T)) {
+		size_t bytes = kmalloc_size_aligned(cap * sizeof(T), alignof(T));
+
+		if (!bytes)
+			return code::ENOMEM;
+		if constexpr (__is_trivially_copyable(T) && !over_aligned) {
 			/* Bytes can move: let krealloc() grow in place if it can. */
-			void *q = ::krealloc(data_, cap * sizeof(T), gfp_flags(gfp));
+			void *q = ::krealloc(data_, bytes, gfp_flags(gfp));
 			if (!q)
 				return code::ENOMEM;
 			data_ = static_cast<T *>(q);
 			cap_ = cap;
 			return {};
 		}
-		T *p = static_cast<T *>(
-			::kmalloc(cap * sizeof(T), gfp_flags(gfp)));
+		T *p = static_cast<T *>(::kmalloc(bytes, gfp_flags(gfp)));
 		if (!p)
 			return code::ENOMEM;
 		for (size_t i = 0; i < len_; i++) {

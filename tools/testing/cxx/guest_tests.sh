@@ -92,6 +92,23 @@ rmmod cxx_sync; rc $?
 grep -l cxx_sync /proc/[0-9]*/comm | wc -l | sed 's/^/threads=/'
 klog
 
+# notify_one() and a signal to the waiter it chose (cxx_condvar.cpp).
+step condvar_signal
+insmod cxx_condvar.ko; rc $?
+rmmod cxx_condvar; rc $?
+klog
+
+# Over-aligned types from every allocation path (cxx_aligned.cpp). The boot
+# red-zones the kmalloc caches of sizes no power of two (slub_debug=Z,...),
+# where kmalloc() alone would misalign them.
+step aligned
+for c in kmalloc-96 kmalloc-192; do
+	echo "$c red_zone=$(cat /sys/kernel/slab/$c/red_zone)"
+done
+insmod cxx_aligned.ko; rc $?
+rmmod cxx_aligned; rc $?
+klog
+
 step chrdev
 insmod cxx_chrdev.ko; rc $?
 major=$(awk '$2 == "cxx_chrdev" { print $1 }' /proc/devices)

@@ -225,7 +225,8 @@ test_no_undefined() {
 # Out of tree, a module links only the parts of the runtime it uses: the
 # misc device allocates through Box (inline gfp new, kfree) and has no
 # abstract class, so it carries no operator new/delete and no pure-virtual
-# stub; the modules that use them do.
+# stub; the modules that use them do, and the aligned operator new only
+# where an over-aligned type is allocated.
 test_runtime_on_demand() {
 	local defined='$2 ~ /^[TtWw]$/ { print $3 }'
 	if nm "$samples/cxx_miscdev.ko" | awk "$defined" |
@@ -241,6 +242,16 @@ test_runtime_on_demand() {
 		echo "cxx_runtime.ko lacks operator new"
 		return 1
 	}
+	# The aligned forms (new_aligned.o) only where a type aligned above 8
+	# is allocated (-faligned-new=8): cxx_pure_virtual uses plain new only.
+	nm "$tmods/cxx_aligned.ko" | awk "$defined" | grep -qx _ZnwmSt11align_val_t || {
+		echo "cxx_aligned.ko lacks the aligned operator new"
+		return 1
+	}
+	if nm "$tmods/cxx_pure_virtual.ko" | awk "$defined" | grep -x _ZnwmSt11align_val_t; then
+		echo "cxx_pure_virtual.ko carries the aligned operator new it does not use"
+		return 1
+	fi
 }
 
 # objtool ran on every C++ object with the options C objects get, and left
@@ -579,6 +590,8 @@ test_compile_fail() {
 	{
 		for g in "$here"/compile_fail/*.cpp; do
 			echo "obj-m += $(basename "$g" .cpp).o"
+			# A "// cxxflags-remove: FLAGS" line: compiled without them.
+			sed -n "s|^// cxxflags-remove: |CXXFLAGS_REMOVE_$(basename "$g" .cpp).o += |p" "$g"
 		done
 		echo "include $top/scripts/Makefile.cxx"
 	} >"$dir/Kbuild"
@@ -612,8 +625,12 @@ step() {
 # The whole scenario ran, and the kernel reported nothing and is tainted by
 # at most O and E. On 4 CPUs, so that a missing lock can lose an increment
 # (miscdev_hammer, hammer_lock).
+# slub_debug=Z red-zones the kmalloc caches whose objects are no power of
+# two, where only kmalloc()'s minimum alignment holds (test_aligned).
+slub_redzone="slub_debug=Z,kmalloc-96,kmalloc-192"
 test_qemu_boot() {
 	"$here/qemu/boot.sh" --smp 4 --timeout 600 --scenario "$here/guest_tests.sh" \
+		--append "$slub_redzone" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
 		"$here/guest_hammer.sh" \
 		"$out/cxx_out_of_tree.ko"
@@ -808,6 +825,36 @@ test_sync() {
 		has "cxx_sync: worker exits" "$s" &&
 		has "cxx_sync: worker stopped; 1 reference left" "$s" &&
 		[ "$(grep '^threads=' "$s" | tr '\n' ' ')" = "threads=1 threads=0 " ]
+}
+
+# CondVar::wait_interruptible() (cxx_condvar.cpp): a signal to the waiter
+# notify_one() chose does not lose the notify (that waiter takes the event);
+# a waiter woken by a signal before the notify is passed over (the next
+# takes it).
+test_condvar_signal() {
+	local s
+	s=$(step condvar_signal)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] || return 1
+	klines "$s" cxx_condvar | grep '^round ' | diff - <(printf '%s\n' \
+		"round notify-then-signal: consumed by A, A interrupted=0, B woke=0" \
+		"round signal-then-notify: consumed by B, A interrupted=1, B woke=1")
+}
+
+# Types aligned to 16, 32 and 64 from Box, Arc, Vec, new and new[]: every
+# address aligned, in red-zoned kmalloc caches (checked: else any address
+# could pass), and no allocation failed.
+test_aligned() {
+	local s
+	s=$(step aligned)
+	cat "$s"
+	has "kmalloc-96 red_zone=1" "$s" && has "kmalloc-192 red_zone=1" "$s" &&
+		[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] && hasnt "FAIL" "$s" || return 1
+	for path in Box Arc Vec new 'new\[\]'; do
+		[ "$(grep -cE "cxx_aligned: $path alignof=(16|32|64) sizeof=[0-9]+: [1-9][0-9]* allocations, 0 misaligned$" "$s")" = 6 ] ||
+			{ echo "$path: not 6 types without misaligned allocations"; return 1; }
+	done
+	grep -E "cxx_aligned: aligned: [1-9][0-9]* allocations, 0 misaligned$" "$s"
 }
 
 # Two minors of one character device: each open is counted per minor,
@@ -1363,6 +1410,8 @@ t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
+t qemu_condvar_signal_keeps_notify test_condvar_signal
+t qemu_over_aligned_allocations test_aligned
 t qemu_chrdev_two_minors test_chrdev
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
