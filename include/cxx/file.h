@@ -26,7 +26,11 @@
  * signature is expected. `owner` is the module, so the module cannot be
  * unloaded while a file is open (rmmod fails with EBUSY). A class without
  * llseek gets a file that cannot seek (lseek() fails with ESPIPE, as after
- * nonseekable_open()).
+ * nonseekable_open()). A class with ioctl but no compat_ioctl serves
+ * 32-bit processes too: compat_ioctl is then compat_ptr_ioctl(), which
+ * converts the argument as a pointer and calls ioctl (as Rust's
+ * miscdevice does), so use compat_ioctl for commands whose argument is an
+ * integer or whose struct differs in 32-bit user space.
  */
 #ifndef _CXX_FILE_H
 #define _CXX_FILE_H
@@ -203,6 +207,10 @@ template <typename T, typename Opener> struct FileOperations {
 			ops.unlocked_ioctl = ioctl;
 		if constexpr (file_ops::HasCompatIoctl<T>)
 			ops.compat_ioctl = compat_ioctl;
+#ifdef CONFIG_COMPAT
+		else if constexpr (file_ops::HasIoctl<T>)
+			ops.compat_ioctl = ::compat_ptr_ioctl;
+#endif
 		if constexpr (file_ops::HasPoll<T>)
 			ops.poll = poll;
 		if constexpr (file_ops::HasMmap<T>)

@@ -113,6 +113,13 @@ ls -l /dev/cxx_miscdev
 ./miscdev_test basic /dev/cxx_miscdev; rc $?
 klog
 
+# The same checks from a 32-bit process (compat ioctl).
+step miscdev_compat
+./miscdev_test basic /dev/cxx_miscdev >basic64.txt
+./miscdev_test32 basic /dev/cxx_miscdev | tee basic32.txt; rc $?
+cmp -s basic64.txt basic32.txt && echo "identical=yes" || diff basic64.txt basic32.txt
+klog
+
 # rmmod of an open device fails (EBUSY: fops.owner pins the module).
 step miscdev_busy
 ./miscdev_test hold /dev/cxx_miscdev 3 &

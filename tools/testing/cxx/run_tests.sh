@@ -524,7 +524,7 @@ step() {
 test_qemu_boot() {
 	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
-		"$out/cxx_out_of_tree.ko"
+		"$out/miscdev_test32" "$out/cxx_out_of_tree.ko"
 }
 
 # samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
@@ -550,9 +550,12 @@ test_out_of_tree_template() {
 	return $rc
 }
 
-# The user-space half of the device tests: a static C program.
+# The user-space half of the device tests: static C programs, and
+# miscdev_test once more as a 32-bit program (compat ioctl).
 test_build_user_tests() {
-	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c"
+	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c" &&
+		gcc -m32 -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test32" \
+			"$here/user/miscdev_test.c"
 }
 
 test_minimal() {
@@ -754,6 +757,16 @@ test_miscdev_basic() {
 		[ "$(grep -c '^ok ' "$s")" -ge 30 ] &&
 		grep -E '^crw-rw-rw- .* 10, +[0-9]+ .*/dev/cxx_miscdev$' "$s" &&
 		has "cxx_miscdev: Hello from the C++ misc device" "$s"
+}
+
+# The same checks from a 32-bit process: the same results (its ioctls go
+# through compat_ioctl, which the class does not define).
+test_miscdev_compat() {
+	local s
+	s=$(step miscdev_compat)
+	cat "$s"
+	has "miscdev_test: basic: 0 failed" "$s" && ! grep '^FAIL ' "$s" &&
+		[ "$(grep -c '^ok ' "$s")" -ge 30 ] && has "identical=yes" "$s"
 }
 
 # rmmod while the device is open: EBUSY, still loaded; after close: gone.
@@ -1130,6 +1143,7 @@ t qemu_sync_kthread test_sync
 t qemu_chrdev_two_minors test_chrdev
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
+t qemu_miscdev_compat_ioctl test_miscdev_compat
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
 t qemu_miscdev_hammer test_miscdev_hammer
