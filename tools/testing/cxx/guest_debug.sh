@@ -115,6 +115,15 @@ echo "@@@ dmesg"
 dmesg -c | grep -v 'cxx_miscdev: \(registered /dev/cxx_miscdev\|deregistering\)' || true
 echo "@@@ end"
 
+# A Chrdev and a MiscDevice destroyed while files on them are open: KASAN
+# reports any use of the freed devices.
+step devlife
+insmod cxx_devlife.ko; rc $?
+./devlife_test; rc $?
+rmmod cxx_devlife; rc $?
+echo "loaded=$(grep -c '^cxx_devlife ' /proc/modules)"
+klog
+
 step kmemleak
 echo scan >$ml
 sleep 6

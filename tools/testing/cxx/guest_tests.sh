@@ -102,6 +102,14 @@ echo "region=$(grep -c ' cxx_chrdev$' /proc/devices)"
 rm -f /dev/cxx_chrdev0 /dev/cxx_chrdev1
 klog
 
+# A Chrdev and a MiscDevice destroyed while files on them are open.
+step devlife
+insmod cxx_devlife.ko; rc $?
+./devlife_test; rc $?
+rmmod cxx_devlife; rc $?
+echo "loaded=$(loaded cxx_devlife)"
+klog
+
 step out_of_tree
 insmod cxx_out_of_tree.ko greeting_count=2; rc $?
 rmmod cxx_out_of_tree; rc $?

@@ -524,7 +524,7 @@ step() {
 test_qemu_boot() {
 	"$here/qemu/boot.sh" --timeout 600 --scenario "$here/guest_tests.sh" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
-		"$out/miscdev_test32" "$out/cxx_out_of_tree.ko"
+		"$out/miscdev_test32" "$out/devlife_test" "$out/cxx_out_of_tree.ko"
 }
 
 # samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
@@ -555,7 +555,8 @@ test_out_of_tree_template() {
 test_build_user_tests() {
 	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c" &&
 		gcc -m32 -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test32" \
-			"$here/user/miscdev_test.c"
+			"$here/user/miscdev_test.c" &&
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/devlife_test" "$here/user/devlife_test.c"
 }
 
 test_minimal() {
@@ -734,6 +735,26 @@ test_chrdev() {
 		has "Invalid argument" "$s" &&
 		[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 1|@@@ rc 0|" ] &&
 		has "region=0" "$s"
+}
+
+# A Chrdev and a MiscDevice destroyed while files are open on them: the
+# files still read their Shared state, which goes only at the last close
+# (after "devices destroyed"), and the module unloads. On the debug kernel
+# KASAN judges too (debug_devices_destroyed_with_open_files).
+devlife_ok() {
+	local s=$1
+	has "devlife_test: 0 failed" "$s" && ! grep '^FAIL ' "$s" &&
+		[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 0|@@@ rc 0|" ] &&
+		has "ok the region is gone from /proc/devices" "$s" && has "loaded=0" "$s" &&
+		! grep -E 'BUG: KASAN|WARNING:|refcount_t:' "$s" &&
+		[ "$(grep -o 'cxx_devlife: .*\(destroyed\|freed\)$' "$s" | tr '\n' '|')" = \
+			"cxx_devlife: devices destroyed|cxx_devlife: cxx_devlife_chr: shared state freed|cxx_devlife: cxx_devlife_misc: shared state freed|" ]
+}
+test_devlife() {
+	local s
+	s=$(step devlife)
+	cat "$s"
+	devlife_ok "$s"
 }
 
 # The out-of-tree template loads, takes its parameter, frees at unload.
@@ -1012,7 +1033,7 @@ test_boot_debug_kernel() {
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test"
+			"$out/miscdev_test" "$out/devlife_test"
 	)
 }
 
@@ -1030,6 +1051,13 @@ test_debug_miscdev() {
 		has "miscdev_test: hammer: 0 failed" "$s" &&
 		has "miscdev_test: fuzz: 0 failed" "$s" &&
 		has "miscdev cycles=1000 failures=0 loaded=0" "$s"
+}
+
+test_debug_devlife() {
+	local s
+	s=$(dstep devlife)
+	cat "$s"
+	devlife_ok "$s"
 }
 
 # The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
@@ -1141,6 +1169,7 @@ t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_chrdev_two_minors test_chrdev
+t qemu_devices_destroyed_with_open_files test_devlife
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_compat_ioctl test_miscdev_compat
@@ -1169,6 +1198,7 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
+t debug_devices_destroyed_with_open_files test_debug_devlife
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 
 echo "$passed passed, $failed failed"
