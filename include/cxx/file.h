@@ -8,8 +8,9 @@
  * release and owner), like Rust's #[vtable]:
  *
  *	struct MyFile {
- *		// required: make the per-open object (see MiscDevice for Ctx)
- *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &f, Ctx &ctx);
+ *		// required: make the per-open object (its arguments: see
+ *		// MiscDevice and Chrdev)
+ *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &f, ...);
  *		// each optional; an absent one leaves its entry NULL
  *		cxx::Result<size_t> read(cxx::File &f, cxx::UserSliceWriter &out, loff_t &pos);
  *		cxx::Result<size_t> write(cxx::File &f, cxx::UserSliceReader &in, loff_t &pos);
@@ -26,12 +27,22 @@
  * signature is expected. `owner` is the module, so the module cannot be
  * unloaded while a file is open (rmmod fails with EBUSY). A class without
  * llseek gets a file that cannot seek (lseek() fails with ESPIPE, as after
- * nonseekable_open()).
+ * nonseekable_open()). A class with ioctl but no compat_ioctl serves
+ * 32-bit processes too: compat_ioctl is then compat_ptr_ioctl(), which
+ * converts the argument as a pointer and calls ioctl (as Rust's
+ * miscdevice does), so use compat_ioctl for commands whose argument is an
+ * integer or whose struct differs in 32-bit user space.
+ *
+ * A device's Shared state (T's `using Shared = S;`) is held in an
+ * Arc<S>; T::open() borrows it as `const cxx::Arc<S> &` and the file
+ * object copies the Arc if it keeps the state: every open file then holds
+ * a reference, so the state outlives the device object.
  */
 #ifndef _CXX_FILE_H
 #define _CXX_FILE_H
 
 #include <generated/cxx/bindings.h>
+#include <cxx/arc.h>
 #include <cxx/box.h>
 #include <cxx/error.h>
 #include <cxx/this_module.h>
@@ -78,12 +89,39 @@ struct SharedOf<T> {
 	using type = typename T::Shared;
 };
 
+/* What a device keeps of its Shared S: an Arc<S>, or nothing. */
+template <typename S> struct SharedHandle {
+	using type = Arc<S>;
+};
+template <> struct SharedHandle<NoShared> {
+	using type = NoShared;
+};
+
+/* A device's Shared S, built from its try_new()'s extra arguments. */
+template <typename S, typename... Args>
+Result<typename SharedHandle<S>::type> new_shared(Args &&...args)
+{
+	if constexpr (same_as<S, NoShared>) {
+		static_assert(sizeof...(Args) == 0,
+			      "try_new: extra arguments build T::Shared, and T declares no Shared");
+		return NoShared{};
+	} else {
+		return Arc<S>::try_new(GFP_KERNEL, cxx::forward<Args>(args)...);
+	}
+}
+
+/* Whether T::open(File &, args...) exists and returns Result<Box<T>>. */
+template <typename T, typename... Args>
+concept OpensWith = requires(File &f, Args... args) {
+	{ T::open(f, args...) } -> same_as<Result<Box<T>>>;
+};
+
 } /* namespace file_ops */
 
 /**
  * struct FileOperations - the file_operations of class T.
  * @Opener: provides `static Result<Box<T>> open(struct inode *, struct file *)`
- *          (MiscDevice does, passing its shared context to T::open()).
+ *          (MiscDevice and Chrdev do, passing their Shared to T::open()).
  */
 template <typename T, typename Opener> struct FileOperations {
 	static T *obj(struct file *f) { return static_cast<T *>(f->private_data); }
@@ -203,6 +241,10 @@ template <typename T, typename Opener> struct FileOperations {
 			ops.unlocked_ioctl = ioctl;
 		if constexpr (file_ops::HasCompatIoctl<T>)
 			ops.compat_ioctl = compat_ioctl;
+#ifdef CONFIG_COMPAT
+		else if constexpr (file_ops::HasIoctl<T>)
+			ops.compat_ioctl = ::compat_ptr_ioctl;
+#endif
 		if constexpr (file_ops::HasPoll<T>)
 			ops.poll = poll;
 		if constexpr (file_ops::HasMmap<T>)

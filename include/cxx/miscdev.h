@@ -7,20 +7,26 @@
  * deregisters it when destroyed. It lives on the heap (try_new() returns a
  * Box) because the misc core keeps pointers into it.
  *
- * T may declare `using Shared = S;`: the device then holds one S, built
- * from try_new()'s extra arguments, and T::open() receives it, so every
- * open file of the device reaches the same state:
+ * T may declare `using Shared = S;`: the device then holds one S in an
+ * Arc, built from try_new()'s extra arguments, and T::open() borrows the
+ * Arc; the file object copies it to keep the state, so every open file of
+ * the device reaches the same state, even after the device is destroyed
+ * (a driver unbinding its device while files are open):
  *
  *	struct Shared { cxx::Mutex<long> value{CXX_LOCK_CLASS("value"), 0}; };
  *	struct MyFile {
  *		using Shared = ::Shared;
- *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &, Shared &s);
+ *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &,
+ *							  const cxx::Arc<Shared> &s);
+ *		cxx::Arc<Shared> shared;	// copied from s by open()
  *		...
  *	};
  *	auto dev = TRY(cxx::MiscDevice<MyFile>::try_new(
  *		cxx::MiscOptions("mydev").mode(0666)));
  *
- * Without Shared, T::open() takes the File only.
+ * Without Shared, T::open() takes the File only. The misc core calls
+ * open() under its lock, which misc_deregister() takes too, so the device
+ * is alive during open(); afterwards open files reach only what they hold.
  */
 #ifndef _CXX_MISCDEV_H
 #define _CXX_MISCDEV_H
@@ -74,13 +80,16 @@ private:
 template <typename T> class MiscDevice {
 public:
 	using Shared = typename file_ops::SharedOf<T>::type;
+	/** SharedRef - Arc<Shared>, or NoShared if T declares none. */
+	using SharedRef = typename file_ops::SharedHandle<Shared>::type;
 
-	/** try_new() - allocate, build Shared(args...), register. */
+	/** try_new() - build Shared(args...) in an Arc, allocate, register. */
 	template <typename... Args>
 	static Result<Box<MiscDevice>> try_new(const MiscOptions &opts, Args &&...args)
 	{
-		Box<MiscDevice> dev = TRY(Box<MiscDevice>::try_new(
-			GFP_KERNEL, opts, cxx::forward<Args>(args)...));
+		SharedRef shared = TRY(file_ops::new_shared<Shared>(cxx::forward<Args>(args)...));
+		Box<MiscDevice> dev = TRY(Box<MiscDevice>::try_new(GFP_KERNEL, opts,
+								   cxx::move(shared)));
 		TRY(to_result(::misc_register(&dev->node_.misc)));
 		dev->registered_ = true;
 		return dev;
@@ -94,8 +103,8 @@ public:
 			::misc_deregister(&node_.misc);
 	}
 
-	/** shared() - the state every open file of the device shares. */
-	Shared &shared() { return shared_; }
+	/** shared() - the state the device gives every open file. */
+	const SharedRef &shared() const { return shared_; }
 	/** minor() - the minor number the device got. */
 	int minor() const { return node_.misc.minor; }
 	/** device() - its struct device (for dev_*() printing). */
@@ -105,9 +114,7 @@ private:
 	friend class Box<MiscDevice>;
 	friend struct FileOperations<T, MiscDevice>;
 
-	template <typename... Args>
-	explicit MiscDevice(const MiscOptions &opts, Args &&...args)
-		: shared_(cxx::forward<Args>(args)...)
+	MiscDevice(const MiscOptions &opts, SharedRef &&shared) : shared_(cxx::move(shared))
 	{
 		node_.misc.minor = opts.minor_;
 		node_.misc.name = opts.name_;
@@ -122,10 +129,17 @@ private:
 	{
 		auto *node = reinterpret_cast<Node *>(f->private_data);
 		File file(f);
-		if constexpr (same_as<Shared, file_ops::NoShared>)
+		if constexpr (same_as<Shared, file_ops::NoShared>) {
+			static_assert(file_ops::OpensWith<T>,
+				      "open: expected static Result<Box<T>> open(File &)");
 			return T::open(file);
-		else
+		} else if constexpr (file_ops::OpensWith<T, const Arc<Shared> &>) {
 			return T::open(file, node->self->shared_);
+		} else {
+			static_assert(dependent_false<T>,
+				      "open: expected static Result<Box<T>> open(File &, const Arc<Shared> &)");
+			return code::EINVAL;
+		}
 	}
 
 	/* misc first: a struct miscdevice * is a Node *. */
@@ -135,7 +149,7 @@ private:
 	};
 	Node node_;
 	bool registered_ = false;
-	Shared shared_;
+	SharedRef shared_;
 };
 
 } /* namespace cxx */

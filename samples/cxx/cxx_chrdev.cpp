@@ -7,6 +7,7 @@
  * (the class has no write(), so write() fails with EINVAL).
  */
 #include <cxx/prelude.h>
+#include <cxx/arc.h>
 #include <cxx/chrdev.h>
 #include <cxx/spinlock.h>
 
@@ -28,9 +29,10 @@ public:
 
 	ChrFile(unsigned int minor, unsigned int open) : minor_(minor), open_(open) {}
 
-	static cxx::Result<cxx::Box<ChrFile>> open(cxx::File &, unsigned int minor, Shared &shared)
+	static cxx::Result<cxx::Box<ChrFile>> open(cxx::File &, unsigned int minor,
+						   const cxx::Arc<Shared> &shared)
 	{
-		unsigned int n = ++shared.counts.lock()->opens[minor];
+		unsigned int n = ++shared.get().counts.lock()->opens[minor];
 		return cxx::Box<ChrFile>::try_new(cxx::GFP_KERNEL, minor, n);
 	}
 

@@ -18,6 +18,7 @@
  * _IO('|', 0x83), INC_VALUE _IO('|', 0x84).
  */
 #include <cxx/prelude.h>
+#include <cxx/arc.h>
 #include <cxx/ioctl.h>
 #include <cxx/miscdev.h>
 #include <cxx/mutex.h>
@@ -40,9 +41,10 @@ class MiscFile {
 public:
 	using Shared = ::Shared;
 
-	explicit MiscFile(Shared &shared) : shared_(shared) {}
+	explicit MiscFile(const cxx::Arc<Shared> &shared) : shared_(shared) {}
 
-	static cxx::Result<cxx::Box<MiscFile>> open(cxx::File &, Shared &shared)
+	/* The file keeps a reference to the state: it outlives the device. */
+	static cxx::Result<cxx::Box<MiscFile>> open(cxx::File &, const cxx::Arc<Shared> &shared)
 	{
 		return cxx::Box<MiscFile>::try_new(cxx::GFP_KERNEL, shared);
 	}
@@ -50,7 +52,7 @@ public:
 	cxx::Result<size_t> read(cxx::File &, cxx::UserSliceWriter &out, loff_t &pos)
 	{
 		char text[16];
-		int len = scnprintf(text, sizeof(text), "%d\n", *shared_.value.lock());
+		int len = scnprintf(text, sizeof(text), "%d\n", *value().lock());
 
 		if (pos >= len)
 			return 0;
@@ -74,7 +76,7 @@ public:
 		text[len] = '\0';
 		if (kstrtoint(text, 10, &v))
 			return cxx::code::EINVAL;
-		*shared_.value.lock() = v;
+		*value().lock() = v;
 		return len;
 	}
 
@@ -87,7 +89,7 @@ public:
 			pr_info("Hello from the C++ misc device\n");
 			return 0;
 		case GET_VALUE: {
-			int v = *shared_.value.lock();
+			int v = *value().lock();
 			cxx::UserSliceWriter out(user, sizeof(int));
 			TRY(out.write(v));
 			return 0;
@@ -95,12 +97,12 @@ public:
 		case SET_VALUE: {
 			cxx::UserSliceReader in(user, sizeof(int));
 			int v = TRY(in.read<int>());
-			*shared_.value.lock() = v;
+			*value().lock() = v;
 			return 0;
 		}
 		case INC_VALUE: {
 			/* A negative return would read as an errno. */
-			auto v = shared_.value.lock();
+			auto v = value().lock();
 			if (*v < 0 || *v == __INT_MAX__)
 				return cxx::code::ERANGE;
 			return ++*v;
@@ -113,7 +115,10 @@ public:
 	}
 
 private:
-	Shared &shared_;
+	/* The value, mutable: the Mutex guards it. */
+	cxx::Mutex<int> &value() { return shared_.get().value; }
+
+	cxx::Arc<Shared> shared_;
 };
 
 } /* namespace */

@@ -126,6 +126,15 @@ done
 echo "miscdev cycles=$i failures=$fails loaded=$(grep -c '^cxx_miscdev ' /proc/modules)"
 klog
 
+# A Chrdev and a MiscDevice destroyed while files on them are open: KASAN
+# reports any use of the freed devices.
+step devlife
+insmod cxx_devlife.ko; rc $?
+./devlife_test; rc $?
+rmmod cxx_devlife; rc $?
+echo "loaded=$(grep -c '^cxx_devlife ' /proc/modules)"
+klog
+
 # A scan that fails (kmemleak is off, or turned itself off, e.g. when its
 # pool ran out) finds nothing: it must not pass for a clean report.
 step kmemleak

@@ -122,6 +122,14 @@ echo "region=$(grep -c ' cxx_chrdev$' /proc/devices)"
 rm -f /dev/cxx_chrdev0 /dev/cxx_chrdev1
 klog
 
+# A Chrdev and a MiscDevice destroyed while files on them are open.
+step devlife
+insmod cxx_devlife.ko; rc $?
+./devlife_test; rc $?
+rmmod cxx_devlife; rc $?
+echo "loaded=$(loaded cxx_devlife)"
+klog
+
 step out_of_tree
 insmod cxx_out_of_tree.ko greeting_count=2; rc $?
 rmmod cxx_out_of_tree; rc $?
@@ -131,6 +139,13 @@ step miscdev_basic
 insmod cxx_miscdev.ko; rc $?
 ls -l /dev/cxx_miscdev
 ./miscdev_test basic /dev/cxx_miscdev; rc $?
+klog
+
+# The same checks from a 32-bit process (compat ioctl).
+step miscdev_compat
+./miscdev_test basic /dev/cxx_miscdev >basic64.txt
+./miscdev_test32 basic /dev/cxx_miscdev | tee basic32.txt; rc $?
+cmp -s basic64.txt basic32.txt && echo "identical=yes" || diff basic64.txt basic32.txt
 klog
 
 # rmmod of an open device fails (EBUSY: fops.owner pins the module).

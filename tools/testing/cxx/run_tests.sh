@@ -632,7 +632,7 @@ test_qemu_boot() {
 	"$here/qemu/boot.sh" --smp 4 --timeout 600 --scenario "$here/guest_tests.sh" \
 		--append "$slub_redzone" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
-		"$here/guest_hammer.sh" \
+		"$here/guest_hammer.sh" "$out/miscdev_test32" "$out/devlife_test" \
 		"$out/cxx_out_of_tree.ko"
 }
 
@@ -659,9 +659,13 @@ test_out_of_tree_template() {
 	return $rc
 }
 
-# The user-space half of the device tests: a static C program.
+# The user-space half of the device tests: static C programs, and
+# miscdev_test once more as a 32-bit program (compat ioctl).
 test_build_user_tests() {
-	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c"
+	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c" &&
+		gcc -m32 -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test32" \
+			"$here/user/miscdev_test.c" &&
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/devlife_test" "$here/user/devlife_test.c"
 }
 
 test_minimal() {
@@ -872,6 +876,26 @@ test_chrdev() {
 		has "region=0" "$s"
 }
 
+# A Chrdev and a MiscDevice destroyed while files are open on them: the
+# files still read their Shared state, which goes only at the last close
+# (after "devices destroyed"), and the module unloads. On the debug kernel
+# KASAN judges too (debug_devices_destroyed_with_open_files).
+devlife_ok() {
+	local s=$1
+	has "devlife_test: 0 failed" "$s" && ! grep '^FAIL ' "$s" &&
+		[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 0|@@@ rc 0|" ] &&
+		has "ok the region is gone from /proc/devices" "$s" && has "loaded=0" "$s" &&
+		! grep -E 'BUG: KASAN|WARNING:|refcount_t:' "$s" &&
+		[ "$(grep -o 'cxx_devlife: .*\(destroyed\|freed\)$' "$s" | tr '\n' '|')" = \
+			"cxx_devlife: devices destroyed|cxx_devlife: cxx_devlife_chr: shared state freed|cxx_devlife: cxx_devlife_misc: shared state freed|" ]
+}
+test_devlife() {
+	local s
+	s=$(step devlife)
+	cat "$s"
+	devlife_ok "$s"
+}
+
 # The out-of-tree template loads, takes its parameter, frees at unload.
 test_out_of_tree_in_guest() {
 	local s
@@ -893,6 +917,16 @@ test_miscdev_basic() {
 		[ "$(grep -c '^ok ' "$s")" -ge 30 ] &&
 		grep -E '^crw-rw-rw- .* 10, +[0-9]+ .*/dev/cxx_miscdev$' "$s" &&
 		has "cxx_miscdev: Hello from the C++ misc device" "$s"
+}
+
+# The same checks from a 32-bit process: the same results (its ioctls go
+# through compat_ioctl, which the class does not define).
+test_miscdev_compat() {
+	local s
+	s=$(step miscdev_compat)
+	cat "$s"
+	has "miscdev_test: basic: 0 failed" "$s" && ! grep '^FAIL ' "$s" &&
+		[ "$(grep -c '^ok ' "$s")" -ge 30 ] && has "identical=yes" "$s"
 }
 
 # rmmod while the device is open: EBUSY, still loaded; after close: gone.
@@ -1234,7 +1268,7 @@ test_boot_debug_kernel() {
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test"
+			"$out/miscdev_test" "$out/devlife_test"
 	)
 }
 
@@ -1254,6 +1288,13 @@ test_debug_miscdev() {
 		hellos_logged "$s" 1 &&
 		has "miscdev cycles=1000 failures=0 loaded=0" "$s" &&
 		[ "$(grep -c 'cxx_miscdev: deregistering /dev/cxx_miscdev$' "$s")" = 1001 ]
+}
+
+test_debug_devlife() {
+	local s
+	s=$(dstep devlife)
+	cat "$s"
+	devlife_ok "$s"
 }
 
 # The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
@@ -1413,8 +1454,10 @@ t qemu_sync_kthread test_sync
 t qemu_condvar_signal_keeps_notify test_condvar_signal
 t qemu_over_aligned_allocations test_aligned
 t qemu_chrdev_two_minors test_chrdev
+t qemu_devices_destroyed_with_open_files test_devlife
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
+t qemu_miscdev_compat_ioctl test_miscdev_compat
 t qemu_miscdev_rmmod_busy test_miscdev_busy
 t qemu_miscdev_fuzz test_miscdev_fuzz
 t qemu_miscdev_hammer test_miscdev_hammer
@@ -1443,6 +1486,7 @@ t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
 t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
+t debug_devices_destroyed_with_open_files test_debug_devlife
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
 

@@ -137,6 +137,7 @@ static const struct file_operations c_fops = {
 	.read = c_read,
 	.write = c_write,
 	.unlocked_ioctl = c_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
 };
 
 static struct miscdevice c_misc = {

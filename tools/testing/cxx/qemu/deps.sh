@@ -34,6 +34,8 @@ readonly PACKAGES=(
 	bison
 	libssl-dev
 	libc6-dev
+	# 32-bit static test programs (compat ioctl): gcc -m32
+	gcc-multilib
 	ccache
 )
 
