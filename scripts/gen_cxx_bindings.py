@@ -1498,6 +1498,7 @@ class Generator:
         if any(q in bad for q in (('align', i) for i in range(len(self.align_queries)))):
             raise GenError('could not evaluate a field alignment')
         values, types = self.snippet_values(tu, snippet_name)
+        bad |= self.reads_variables(tu, cands)
         self.stats['char_signed'] = values['__cxx_char_signed']
         self.fill_alignments(values)
         self.make_constants(cands, bad, values, types)
@@ -1533,6 +1534,38 @@ class Generator:
             if d.location.line in index:
                 errs.add(index[d.location.line])
         return errs
+
+    def reads_variables(self, tu, cands):
+        """Constants whose value clang folded from a variable's value.
+
+        clang folds `static const u64 cc_mask = 0;` (x86's _PAGE_CC without
+        CONFIG_ARCH_HAS_CC_PLATFORM) into an enum value; gcc does not, and
+        the C layout proof would fail. A variable named only in an operand
+        that is not evaluated (sizeof, typeof) or in the third operand of a
+        ?: (the kernel's _IOC_TYPECHECK() names an extern variable in the
+        branch a constant condition never takes) is not read.
+        """
+        def reads(c):
+            """Whether expression @c reads a variable's value."""
+            if c.kind == CK.DECL_REF_EXPR:
+                d = c.referenced
+                return d is not None and d.kind == CK.VAR_DECL
+            if c.kind == CK.CXX_UNARY_EXPR:     # sizeof, alignof
+                return False
+            kids = list(c.get_children())
+            if c.kind == CK.CONDITIONAL_OPERATOR and len(kids) == 3:
+                kids = kids[:2]
+            return any(reads(k) for k in kids)
+
+        want = {'__cxx_c_%d' % i: i for i in range(len(cands))}
+        found = set()
+        for c in tu.cursor.get_children():
+            if c.kind != CK.ENUM_DECL or c.spelling:
+                continue
+            for e in children_of(c, (CK.ENUM_CONSTANT_DECL,)):
+                if e.spelling in want and reads(e):
+                    found.add(('const', want[e.spelling]))
+        return found
 
     def snippet_values(self, tu, snippet_name):
         """Read back enumerator values and typeof() types from the snippet."""
