@@ -91,6 +91,17 @@ KBUILD_CXXFLAGS := -std=gnu++20 -fno-exceptions -fno-rtti \
 		   -Werror=unused-result \
 		   -I$(cxx-srctree)/include -I$(obj)/$(cxx-out)/include
 
+# BTF (CONFIG_DEBUG_INFO_BTF, _MODULES): Kbuild runs pahole on every module
+# and vmlinux, and pahole (1.24) cannot encode C++ DWARF (references,
+# template parameters): it fails and the .ko is deleted. The C++ objects'
+# DWARF goes to .dwo files beside them (split DWARF), which pahole does not
+# read and debuggers do: the BTF describes the C parts only. DWARF 4, whose
+# split units pahole 1.24 passes over silently (it warns on DWARF 5's
+# skeleton units). See Documentation/cxx/general-information.rst, "BTF".
+ifdef CONFIG_DEBUG_INFO_BTF
+KBUILD_CXXFLAGS += -gdwarf-4 -gsplit-dwarf
+endif
+
 # Flags of the kernel's C command line that g++ refuses for C++ (-std=gnu11,
 # -Werror=strict-prototypes, ...). Asked of g++ itself, once per directory
 # and only when a C++ file is compiled, so it follows whatever config and

@@ -303,6 +303,15 @@ def helper_protos(helpers):
     return out
 
 
+def type_attr_prefix(c):
+    """Attributes of a function's type that gcc compares as part of it, as
+    a prefix of the type: '__attribute__((nocf_check)) ' or ''.
+
+    clang shows nocf_check in the type's spelling only when the flags have
+    -fcf-protection=branch, as gcc honours it only then."""
+    return '__attribute__((nocf_check)) ' if 'nocf_check' in c.type.spelling else ''
+
+
 def skip_reason(flag):
     """Return why a kernel flag is not passed to clang, or None to keep it."""
     for pat, why in SKIP_C_FLAGS:
@@ -1146,16 +1155,20 @@ class Generator:
         text += self.asm_label(c, name, cname) + self.function_attrs(c)
         self.blocks.append(('func', text + ';'))
         try:
-            self.func_checks.append((name, self.c.function(c, '')))
+            self.func_checks.append((name, type_attr_prefix(c) + self.c.function(c, '')))
         except Unprintable:
             pass
 
     def function_attrs(self, c):
         """' __attribute__((...))' for what C++ callers must also see:
-        noreturn, warn_unused_result (__must_check) and printf/scanf formats."""
+        noreturn, warn_unused_result (__must_check), printf/scanf formats,
+        and nocf_check (__noendbr with CONFIG_X86_KERNEL_IBT), which is part
+        of the function's type."""
         attrs = []
         if 'noreturn' in c.type.spelling:
             attrs.append('noreturn')
+        if 'nocf_check' in c.type.spelling:
+            attrs.append('nocf_check')
         if has_child(c, CK.WARN_UNUSED_RESULT_ATTR):
             attrs.append('warn_unused_result')
         fmt = self.format_attr(c)

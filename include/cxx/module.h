@@ -194,6 +194,14 @@ private:
 #endif
 
 #ifdef CXX_BUILT_AS_MODULE
+/*
+ * A module: init_module() and cleanup_module(), which the loader calls
+ * through pointers. As C's module_init() and module_exit() do
+ * (___ADDRESSABLE(init_module, __initdata)), a pointer to each sits in
+ * .init.data / .exit.data: objtool then sees them as indirect call targets
+ * and, with CONFIG_X86_KERNEL_IBT, keeps their ENDBR instead of sealing it
+ * (a CPU with IBT would fault at the call otherwise).
+ */
 #define CXX_MODULE_ENTRY_POINTS(type)                                         \
 	extern "C" {                                                          \
 	[[gnu::visibility("hidden")]] void *__dso_handle = &__dso_handle;     \
@@ -209,7 +217,11 @@ private:
 	cleanup_module(void)                                                  \
 	{                                                                     \
 		__cxx_module_slot.exit();                                     \
-	}
+	}                                                                     \
+	[[gnu::section(".init.data"), gnu::used]] static int (                \
+		*__cxx_addressable_init_module)(void) = init_module;          \
+	[[gnu::section(".exit.data"), gnu::used]] static void (               \
+		*__cxx_addressable_cleanup_module)(void) = cleanup_module;
 #else
 /*
  * Built into vmlinux: a device initcall, as module_init() makes of a C

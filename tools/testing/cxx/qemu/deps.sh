@@ -11,9 +11,15 @@
 
 set -euo pipefail
 
+# Debian's 6.12 kernel (bookworm-security), which the tests also build for
+# and boot; its exact version is named in kernel.sh.
+kver_6_12=$("$(dirname "${BASH_SOURCE[0]}")/kernel.sh" --version 6.12)
+
 readonly PACKAGES=(
 	linux-image-amd64
 	linux-headers-amd64
+	"linux-image-$kver_6_12"
+	"linux-headers-$kver_6_12"
 	qemu-system-x86
 	busybox-static
 	libelf-dev
