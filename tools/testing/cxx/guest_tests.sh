@@ -116,7 +116,8 @@ ls -l /dev/cxx_miscdev
 ./miscdev_test basic /dev/cxx_miscdev; rc $?
 klog
 
-# rmmod of an open device fails (EBUSY: fops.owner pins the module).
+# rmmod of an open device fails (fops.owner pins the module): the kernel
+# returns EAGAIN, BusyBox says "Resource temporarily unavailable".
 step miscdev_busy
 ./miscdev_test hold /dev/cxx_miscdev 3 &
 sleep 1

@@ -846,7 +846,8 @@ test_miscdev_basic() {
 		has "cxx_miscdev: Hello from the C++ misc device" "$s"
 }
 
-# rmmod while the device is open: EBUSY, still loaded; after close: gone.
+# rmmod while the device is open: EAGAIN ("Resource temporarily
+# unavailable"), still loaded; after close: gone.
 test_miscdev_busy() {
 	local s
 	s=$(step miscdev_busy)
