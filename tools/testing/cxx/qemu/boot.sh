@@ -411,7 +411,8 @@ function kind(l) {
 	if (l ~ /^-+\[ cut here \]-+$/) return "cut"
 	if (l ~ /^CPU: [0-9]+ PID: [0-9]+ Comm:/) return "cpu"
 	if (l !~ ENVIRON["report_re"]) return ""
-	match(l, /Oops|kernel BUG at|BUG[: ]|WARNING:|Call Trace:|general protection fault|Kernel panic|UBSAN:|KASAN:|unreferenced object|kmemleak|INFO:/)
+	if (!match(l, /Oops|kernel BUG at|BUG[: ]|WARNING:|Call Trace:|general protection fault|Kernel panic|UBSAN:|KASAN:|unreferenced object|kmemleak|INFO:|cut here/))
+		return "report"
 	return substr(l, RSTART, RLENGTH)
 }
 function flush() { if (pend != "") print "R " pend; pend = "" }
