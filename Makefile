@@ -10,6 +10,12 @@
 #	make check	every test (ends with "N passed, N failed")
 #	make bench	C vs C++ size, build-time and boot figures
 #	make samples	build the samples out of tree (KDIR=... for another kernel)
+#	make qemu MODULES="a.ko b.ko" [FILES="..."] [SCENARIO=script]
+#		[KERNEL=distro|run] [APPEND="cmdline"] [EXPECT=regex]
+#		boot Debian's kernel (or the `make run` one) with your modules
+#		and FILES in /lib/cxx, run SCENARIO there (else a shell on the
+#		terminal: `exit` ends it) and judge the log; EXPECT: a kernel
+#		message (and its splat) the scenario must cause
 #	make clean	remove what the above built
 #
 # Needs root on a fresh Debian 12 machine the first time: the needed Debian
@@ -17,12 +23,12 @@
 
 TESTS := tools/testing/cxx
 
-.PHONY: all run run-distro check bench samples deps clean help
+.PHONY: all run run-distro check bench samples deps clean help qemu
 
 all: help
 
 help:
-	@sed -n '3,16s/^# \{0,1\}//p' Makefile
+	@sed -n '3,22s/^# \{0,1\}//p' Makefile
 
 deps:
 	@$(TESTS)/qemu/deps.sh
@@ -42,6 +48,19 @@ run-distro: samples
 	$(TESTS)/qemu/boot.sh --show --kernel "$$VMLINUZ" \
 		--scenario $(TESTS)/run_samples.sh --log build/run-distro.log \
 		samples/cxx/*.ko
+
+KERNEL ?= distro
+qemu: deps
+	@mkdir -p build && case "$(KERNEL)" in \
+	distro) eval "$$($(TESTS)/qemu/kernel.sh)" && set -- --kernel "$$VMLINUZ" ;; \
+	run) eval "$$($(TESTS)/kernel/build.sh run)" && set -- --kernel "$$KIMAGE" \
+		--tree "$$STAGING" --gen-init-cpio "$$GEN_INIT_CPIO" ;; \
+	*) echo "make qemu: KERNEL=$(KERNEL): distro or run" >&2; exit 2 ;; \
+	esac && \
+	$(TESTS)/qemu/boot.sh "$$@" --append '$(APPEND)' \
+		$(if $(SCENARIO),--show --scenario '$(SCENARIO)',--interactive) \
+		$(if $(EXPECT),--expect '$(EXPECT)') --log build/qemu.log \
+		$(MODULES) $(FILES)
 
 check: deps
 	@$(TESTS)/run_tests.sh

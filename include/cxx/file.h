@@ -25,7 +25,7 @@
  * destroyed when the last reference to the file goes (release). A method
  * with the right name but another signature fails to compile, saying which
  * signature is expected. `owner` is the module, so the module cannot be
- * unloaded while a file is open (rmmod fails with EBUSY). A class without
+ * unloaded while a file is open (rmmod fails with EAGAIN). A class without
  * llseek gets a file that cannot seek (lseek() fails with ESPIPE, as after
  * nonseekable_open()). A class with ioctl but no compat_ioctl serves
  * 32-bit processes too: compat_ioctl is then compat_ptr_ioctl(), which

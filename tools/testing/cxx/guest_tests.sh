@@ -148,7 +148,8 @@ step miscdev_compat
 cmp -s basic64.txt basic32.txt && echo "identical=yes" || diff basic64.txt basic32.txt
 klog
 
-# rmmod of an open device fails (EBUSY: fops.owner pins the module).
+# rmmod of an open device fails (fops.owner pins the module): the kernel
+# returns EAGAIN, BusyBox says "Resource temporarily unavailable".
 step miscdev_busy
 ./miscdev_test hold /dev/cxx_miscdev 3 &
 sleep 1

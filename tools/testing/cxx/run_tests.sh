@@ -931,7 +931,8 @@ test_miscdev_compat() {
 		[ "$(grep -c '^ok ' "$s")" -ge 30 ] && has "identical=yes" "$s"
 }
 
-# rmmod while the device is open: EBUSY, still loaded; after close: gone.
+# rmmod while the device is open: EAGAIN ("Resource temporarily
+# unavailable"), still loaded; after close: gone.
 test_miscdev_busy() {
 	local s
 	s=$(step miscdev_busy)
@@ -1005,22 +1006,64 @@ test_miscdev_cycles() {
 		[ "$(grep -c 'cxx_miscdev: deregistering /dev/cxx_miscdev$' "$s")" = 1000 ]
 }
 
-# A pure virtual call WARNs with a backtrace (so the bench rejects the run)
-# and the kernel carries on: the module still loads and unloads.
+# A pure virtual call WARNs with a backtrace and the kernel carries on: the
+# module still loads and unloads. The boot passes only because it expects
+# that WARN (boot.sh --expect); judged again without, or expecting another
+# message, or with a second, unexpected WARN after it, it fails. The
+# decoder demangles the C++ frame of the backtrace.
 test_pure_virtual() {
-	local scenario=$out/pure_virtual.sh
+	local scenario=$out/pure_virtual.sh log=$out/pure-virtual.log
+	local boot=$here/qemu/boot.sh expect='^cxx: pure virtual function called$'
 	printf '%s\n' 'insmod cxx_pure_virtual.ko; echo "@@@ rc $?"' \
 		'rmmod cxx_pure_virtual; echo "@@@ rc $?"' 'dmesg' >"$scenario"
-	if "$here/qemu/boot.sh" --timeout 300 --scenario "$scenario" \
-		--log "$out/pure-virtual.log" "$tmods/cxx_pure_virtual.ko"; then
-		echo "boot.sh saw no warning"
-		return 1
-	fi
-	has "cxx: pure virtual function called" "$out/pure-virtual.log" &&
-		has "WARNING:" "$out/pure-virtual.log" &&
-		has "cxx_pure_virtual: still alive" "$out/pure-virtual.log" &&
-		[ "$(grep -c '@@@ rc 0' "$out/pure-virtual.log")" = 2 ] &&
-		has "scenario exit status 0" "$out/pure-virtual.log"
+	"$boot" --timeout 300 --expect "$expect" --scenario "$scenario" \
+		--log "$log" "$tmods/cxx_pure_virtual.ko" || return 1
+	has "WARNING:" "$log" && has "cxx_pure_virtual: still alive" "$log" &&
+		[ "$(grep -c '@@@ rc 0' "$log")" = 2 ] &&
+		has "scenario exit status 0" "$log" || return 1
+	judged_fails() {
+		! "$boot" --judge "$@" 2>"$out/pure-virtual-judge.txt" &&
+			cat "$out/pure-virtual-judge.txt" &&
+			has "kernel report in log: WARNING: CPU: " "$out/pure-virtual-judge.txt"
+	}
+	# The splat twice, the second with another message.
+	awk '/cut here/ { s = 1 } s { b = b $0 "\n" } { print }
+		/end trace/ && s { s = 0; gsub(/pure virtual/, "deleted virtual", b)
+			printf "%s", b }' "$log" >"$out/pure-virtual-twice.log"
+	judged_fails "$log" && judged_fails "$log" --expect 'page allocation failure' &&
+		has "expected kernel message not in log: page allocation failure" \
+			"$out/pure-virtual-judge.txt" &&
+		judged_fails "$out/pure-virtual-twice.log" --expect "$expect" || return 1
+	"$top/scripts/cxx_decode_stacktrace.sh" <"$log" >"$out/pure-virtual-decoded.log" &&
+		grep -E '(RIP: 0010:| )Base::call\(\)\+0x[0-9a-f]+/0x[0-9a-f]+ \[cxx_pure_virtual\]$' \
+			"$out/pure-virtual-decoded.log" &&
+		grep -q '_ZN4Base4callEv+0x' "$log"
+}
+
+# boot.sh --expect exempts a splat only from its own message on: a page
+# allocation failure (with its call trace) passes when it is expected, and
+# fails when only a message printed just before it is.
+test_judge_expect_bounds() {
+	local log=$out/expect-bounds.log m="=== CXX-BENCH:"
+	cat >"$log" <<-EOF
+	$m scenario start ===
+	[    1.00] cxx_test: about to allocate
+	[    1.01] insmod: page allocation failure: order:10, mode:0xcc0(GFP_KERNEL)
+	[    1.01] CPU: 0 PID: 70 Comm: insmod Tainted: G           OE      6.1.0 #1
+	[    1.01] Call Trace:
+	[    1.01]  <TASK>
+	[    1.01]  warn_alloc+0x137/0x160
+	[    1.01]  </TASK>
+	$m scenario exit status 0 ===
+	$m dmesg begin ===
+	$m dmesg end ===
+	$m kmsg first seq 0 ===
+	$m tainted 12288 ===
+	EOF
+	"$here/qemu/boot.sh" --judge "$log" --expect 'page allocation failure' || return 1
+	! "$here/qemu/boot.sh" --judge "$log" --expect 'about to allocate' 2>"$out/expect-bounds.txt" &&
+		cat "$out/expect-bounds.txt" &&
+		has "kernel report in log: Call Trace:" "$out/expect-bounds.txt"
 }
 
 # What each module prints once per load (init) and once per unload (exit),
@@ -1466,6 +1509,7 @@ t qemu_miscdev_hammer test_miscdev_hammer
 t qemu_hammer_loses_increments_without_lock test_hammer_lock
 t qemu_miscdev_cycles test_miscdev_cycles
 t qemu_pure_virtual_warns test_pure_virtual
+t qemu_judge_expect_bounds test_judge_expect_bounds
 t qemu_judge_lost_log_and_taint test_judge_lost_log
 t fresh_kernel_source test_fresh_unpack
 t overlay_idempotent_reversible test_overlay

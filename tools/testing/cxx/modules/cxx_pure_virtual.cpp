@@ -10,8 +10,16 @@ struct Base {
 	Base() { call(); }
 	virtual ~Base() = default;
 	virtual void hook() = 0;
-	/* Out of line, so g++ cannot see that the object is still a Base. */
-	[[gnu::noinline]] void call() { hook(); }
+	/*
+	 * Out of line, so g++ cannot see that the object is still a Base;
+	 * not a tail call, so the WARN's backtrace names it (a mangled name
+	 * for scripts/cxx_decode_stacktrace.sh to decode).
+	 */
+	[[gnu::noinline]] void call()
+	{
+		hook();
+		asm volatile("" ::: "memory");
+	}
 };
 
 struct Derived : Base {

@@ -7,8 +7,9 @@
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
 #           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
-#           [--icount] [--smp N]
-#           --scenario SCRIPT --log LOGFILE [FILE...]
+#           [--icount] [--smp N] [--expect REGEX]...
+#           --scenario SCRIPT | --interactive | --judge LOG
+#           --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
 #   --timeout  seconds before QEMU is killed (default: 120)
@@ -29,6 +30,15 @@
 #              are the same on every run (for benchmarks)
 #   --scenario shell script run by busybox sh in the guest as /scenario.sh,
 #              working directory /lib/cxx
+#   --interactive  no scenario: a BusyBox shell on the terminal (serial
+#              on stdio, no --timeout unless given); `exit` ends it and the
+#              log is judged; Ctrl-A x kills QEMU (then the judge fails it)
+#   --expect REGEX  a kernel message the scenario must cause (extended
+#              regular expression, matched against log lines without their
+#              "[ time]" prefix); its splat is then no kernel report (see
+#              below); repeatable, each must match
+#   --judge LOG  boot nothing: judge LOG, the --log of an earlier boot,
+#              again (e.g. with other --expect)
 #   --log      where to write the serial console log (CR stripped)
 #   FILE...    regular files (e.g. *.ko) copied into /lib/cxx/ in the guest
 #
@@ -54,6 +64,19 @@
 # log did not wrap and the kernel is tainted with at most O (4096) and E
 # (8192); 1 on a judged failure (one line per reason on stderr); 2 on a
 # usage or setup error.
+#
+# An expected splat (--expect) is exempt from the report check: the line
+# that matched, a "cut here" line just before it, and the report lines after
+# it up to the end of its trace (" </TASK>"). The exemption ends early at
+# the next splat: a "cut here" line, a second dump_stack() header ("CPU: N
+# PID: N Comm:"), a second report line of one kind (WARNING:, BUG:, Oops,
+# Call Trace:, ...), any report line after its trace began, 12 lines after
+# the match if no header or trace started by then, or, if the matched line
+# is no report line itself (a WARN's message, "page allocation failure"),
+# a line before the header that is neither a report line nor one of a
+# splat's (Modules linked in:, #PF:, PGD, ...). Taint W (a WARN)
+# is allowed if an expected splat held the WARNING: line and no report is
+# left unexempted.
 
 set -euo pipefail
 
@@ -79,17 +102,20 @@ kernel=""
 tree=""
 gen_init_cpio=""
 smp=1
-timeout_s=120
+timeout_s=""
 append=""
 scenario=""
 log=""
 show=0
 icount=()
 files=()
+expects=()
+interactive=0
+judge=""
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp | --expect | --judge)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
 		--allow-taint)
@@ -108,11 +134,17 @@ while [[ $# -gt 0 ]]; do
 		--append) append=$2 ;;
 		--scenario) scenario=$2 ;;
 		--log) log=$2 ;;
+		--expect) expects+=("$2") ;;
+		--judge) judge=$2 ;;
 		esac
 		shift 2
 		;;
 	--show)
 		show=1
+		shift
+		;;
+	--interactive)
+		interactive=1
 		shift
 		;;
 	--icount)
@@ -138,14 +170,30 @@ while [[ $# -gt 0 ]]; do
 	esac
 done
 
-[[ -n "$scenario" ]] || die "--scenario is required"
+if [[ -n "$judge" ]]; then
+	[[ -f "$judge" ]] || die "--judge $judge: not a file"
+	log=$judge
+elif [[ $interactive -eq 1 ]]; then
+	[[ -z "$scenario" ]] || die "--interactive and --scenario exclude each other"
+else
+	[[ -n "$scenario" ]] || die "--scenario (or --interactive) is required"
+	[[ -f "$scenario" ]] || die "scenario $scenario: not a file"
+fi
 [[ -n "$log" ]] || die "--log is required"
-[[ -f "$scenario" ]] || die "scenario $scenario: not a file"
-[[ "$timeout_s" =~ ^[1-9][0-9]*$ ]] || die "--timeout $timeout_s: not a positive integer"
+if [[ -z "$timeout_s" ]]; then
+	timeout_s=120
+	[[ $interactive -eq 0 ]] || timeout_s=0
+fi
+[[ "$timeout_s" =~ ^[1-9][0-9]*$ || ($interactive -eq 1 && "$timeout_s" == 0) ]] ||
+	die "--timeout $timeout_s: not a positive integer"
 [[ "$smp" =~ ^[1-9][0-9]*$ ]] || die "--smp $smp: not a positive integer"
 for f in "${files[@]}"; do
 	[[ -f "$f" ]] || die "$f: not a regular file"
 done
+
+if [[ -n "$judge" ]]; then
+	qrc=0 elapsed=0
+else # the boot, up to "--- judge ---"
 
 if [[ -z "$kernel" ]]; then
 	kinfo=$("$here/kernel.sh") || exit 2
@@ -188,6 +236,13 @@ trap 'exit 130' INT TERM
 root=$tmp/root
 mkdir -p "$root"/{bin,dev,proc,sys,tmp,run,lib/cxx}
 cp "$busybox" "$root/bin/busybox"
+if [[ $interactive -eq 1 ]]; then
+	scenario=$tmp/interactive.sh
+	cat >"$scenario" <<-'EOF'
+	echo "BusyBox shell: 'exit' (or Ctrl-D) ends the boot, then the log is judged"
+	setsid cttyhack sh
+	EOF
+fi
 cp "$scenario" "$root/scenario.sh"
 for f in "${files[@]}"; do
 	cp "$f" "$root/lib/cxx/"
@@ -278,22 +333,36 @@ serial=$tmp/serial.log
 start=$(date +%s)
 # no_timer_check: under TCG on a loaded host the kernel's IO-APIC timer
 # check can miss its ticks and panic ("IO-APIC + timer doesn't work").
-timeout -k 10 "$timeout_s" qemu-system-x86_64 \
-	-accel tcg -machine q35 -cpu max -m 512M -smp "$smp" "${icount[@]}" \
-	-nodefaults -display none -monitor none -no-reboot \
-	-serial "file:$serial" \
-	-kernel "$kernel" -initrd "$initramfs" \
-	-append "console=ttyS0 panic=-1 quiet loglevel=5 log_buf_len=16M no_timer_check $append" \
-	</dev/null &
-qpid=$!
-if [[ $show -eq 1 ]]; then
-	tail -n +1 -f --pid="$qpid" "$serial" || true
+# --interactive: the serial console and QEMU's monitor (Ctrl-A c) on the
+# terminal, and logged to $serial; QEMU in the foreground to read it.
+console=(-serial "file:$serial")
+fg=()
+if [[ $interactive -eq 1 ]]; then
+	console=(-chardev "stdio,id=con,mux=on,signal=off,logfile=$serial"
+		-serial chardev:con -mon chardev=con)
+	fg=(--foreground)
 fi
+qemu=(timeout "${fg[@]}" -k 10 "$timeout_s" qemu-system-x86_64
+	-accel tcg -machine q35 -cpu max -m 512M -smp "$smp" "${icount[@]}"
+	-nodefaults -display none -monitor none -no-reboot
+	"${console[@]}"
+	-kernel "$kernel" -initrd "$initramfs"
+	-append "console=ttyS0 panic=-1 quiet loglevel=5 log_buf_len=16M no_timer_check $append")
 qrc=0
-wait "$qpid" || qrc=$?
-qpid=""
+if [[ $interactive -eq 1 ]]; then
+	"${qemu[@]}" || qrc=$?
+else
+	"${qemu[@]}" </dev/null &
+	qpid=$!
+	if [[ $show -eq 1 ]]; then
+		tail -n +1 -f --pid="$qpid" "$serial" || true
+	fi
+	wait "$qpid" || qrc=$?
+	qpid=""
+fi
 elapsed=$(($(date +%s) - start))
 tr -d '\r' <"$serial" >"$log"
+fi
 
 # --- judge -------------------------------------------------------------
 
@@ -329,9 +398,86 @@ fi
 # Kernel report lines: strip "<N>", "[ time]" and "[ Tpid]" prefixes, allow
 # one "subsys: " prefix (e.g. "watchdog: BUG: soft lockup"), then match.
 report_re='^([A-Za-z0-9_.-]+: )?(Oops([: ]|$)|BUG[: ]|kernel BUG at|WARNING:|Call Trace:|general protection fault|Kernel panic|UBSAN:|KASAN:|unreferenced object 0x|kmemleak: .*suspected memory leak|INFO: .*(stall|blocked for more than)|-+\[ cut here \]-+)'
-mapfile -t reports < <(grep -vF "$MARK" "$log" |
-	sed -E 's/^<[0-9]+>//; s/^\[ *[0-9]+\.[0-9]+\] ?//; s/^\[ *[CT][0-9]+\] ?//' |
-	grep -E "$report_re" | awk '!seen[$0]++' || true)
+stripped() {
+	sed -E 's/^<[0-9]+>//; s/^\[ *[0-9]+\.[0-9]+\] ?//; s/^\[ *[CT][0-9]+\] ?//' "$log"
+}
+# "N I": line N (not a marker line) matches --expect number I.
+expected_lines() {
+	for ((i = 0; i < ${#expects[@]}; i++)); do
+		stripped | grep -nE -- "${expects[i]}" | grep -vF "$MARK" |
+			sed "s/:.*/ $i/" || true
+	done
+}
+# Prints the report lines left after the expected splats' exemption (see
+# the top), "M I" for an --expect I that matched nothing and "W" if an
+# expected splat held a WARNING: line.
+exempt='
+function kind(l) {
+	if (l ~ /^-+\[ cut here \]-+$/) return "cut"
+	if (l ~ /^CPU: [0-9]+ PID: [0-9]+ Comm:/) return "cpu"
+	if (l !~ ENVIRON["report_re"]) return ""
+	if (!match(l, /Oops|kernel BUG at|BUG[: ]|WARNING:|Call Trace:|general protection fault|Kernel panic|UBSAN:|KASAN:|unreferenced object|kmemleak|INFO:|cut here/))
+		return "report"
+	return substr(l, RSTART, RLENGTH)
+}
+function flush() { if (pend != "") print "R " pend; pend = "" }
+function take(k) {
+	if (k != "") seen[k] = 1
+	if (k == "Call Trace:") trace = 1
+	if (k == "WARNING:") warn = 1
+}
+FILENAME == ARGV[1] { ex[$1] = 1; found[$2] = 1; next }
+{
+	l = $0
+	if (index(l, mark) == 1) { flush(); region = 0; next }
+	k = kind(l)
+	if (region) {
+		n++
+		head = !trace && !("cpu" in seen)
+		if (k == "cut" || (k != "" && (k in seen || trace)) ||
+		    (FNR in ex && trace) || (head && n > 12) ||
+		    (head && k == "" && !report && l !~ ENVIRON["head_re"])) {
+			region = 0
+		} else {
+			take(k)
+			if (l ~ /^ *<\/TASK>$/) region = 0
+			next
+		}
+	}
+	if (FNR in ex) {
+		pend = ""; region = 1; n = 0; trace = 0; split("", seen)
+		report = k != ""
+		take(k)
+		next
+	}
+	flush()
+	if (k == "cut") pend = l
+	else if (k != "" && k != "cpu") print "R " l
+}
+END {
+	flush()
+	for (i = 0; i < ne; i++) if (!(i in found)) print "M " i
+	if (warn) print "W"
+}'
+for re in "${expects[@]}"; do
+	rc=0
+	grep -qE -- "$re" </dev/null || rc=$?
+	[[ $rc -le 1 ]] || die "--expect $re: bad regular expression"
+done
+# Lines of a splat before its dump_stack() header, after a message that is
+# not itself a report line (WARN's message, "page allocation failure").
+head_re='^$|^Modules linked in:|^#PF: |^(PGD|P4D|PUD|PMD|PTE) |^invalid opcode:|^Hardware name:'
+mapfile -t judged < <(report_re=$report_re head_re=$head_re awk -v mark="$MARK" -v ne=${#expects[@]} \
+	"$exempt" <(expected_lines) <(stripped))
+reports=()
+for j in "${judged[@]}"; do
+	case "$j" in
+	"R "*) reports+=("${j#R }") ;;
+	"M "*) reason "expected kernel message not in log: ${expects[${j#M }]}" ;;
+	W) ALLOWED_TAINT=$((ALLOWED_TAINT | 512)) ;;
+	esac
+done
+mapfile -t reports < <(printf '%s\n' "${reports[@]}" | awk 'NF && !seen[$0]++')
 max_reports=20
 for ((i = 0; i < ${#reports[@]} && i < max_reports; i++)); do
 	reason "kernel report in log: ${reports[i]}"
