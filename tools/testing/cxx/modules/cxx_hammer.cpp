@@ -51,9 +51,9 @@ class HammerFile {
 public:
 	using Shared = hammer::Shared;
 
-	explicit HammerFile(Shared &shared) : shared_(shared) {}
+	explicit HammerFile(const cxx::Arc<Shared> &shared) : shared_(shared) {}
 
-	static cxx::Result<cxx::Box<HammerFile>> open(cxx::File &, Shared &shared)
+	static cxx::Result<cxx::Box<HammerFile>> open(cxx::File &, const cxx::Arc<Shared> &shared)
 	{
 		return cxx::Box<HammerFile>::try_new(cxx::GFP_KERNEL, shared);
 	}
@@ -61,7 +61,7 @@ public:
 	cxx::Result<size_t> read(cxx::File &, cxx::UserSliceWriter &out, loff_t &pos)
 	{
 		char text[16];
-		int len = scnprintf(text, sizeof(text), "%d\n", load(*shared_.lock()));
+		int len = scnprintf(text, sizeof(text), "%d\n", load(*shared_.get().lock()));
 
 		if (pos >= len)
 			return 0;
@@ -77,7 +77,7 @@ public:
 
 		switch (cmd) {
 		case GET_VALUE: {
-			int v = load(*shared_.lock());
+			int v = load(*shared_.get().lock());
 			cxx::UserSliceWriter out(user, sizeof(int));
 			TRY(out.write(v));
 			return 0;
@@ -85,11 +85,11 @@ public:
 		case SET_VALUE: {
 			cxx::UserSliceReader in(user, sizeof(int));
 			int v = TRY(in.read<int>());
-			store(*shared_.lock(), v);
+			store(*shared_.get().lock(), v);
 			return 0;
 		}
 		case INC_VALUE: {
-			auto v = shared_.lock();
+			auto v = shared_.get().lock();
 			int old = load(*v);
 
 			if (old < 0 || old == __INT_MAX__)
@@ -105,7 +105,7 @@ public:
 	}
 
 private:
-	Shared &shared_;
+	cxx::Arc<Shared> shared_;
 };
 
 } /* namespace hammer */
