@@ -175,9 +175,15 @@ static int fz_valid(const char *p, size_t n)
 	return n == 0 || (p >= fz_map && p + n <= fz_map + 8192);
 }
 
+/* Whether p is a kernel address (x86-64; a 32-bit process has none). */
 static int fz_kernel(const char *p)
 {
-	return (unsigned long)p >= 0x800000000000UL;
+#if UINTPTR_MAX > 0xffffffffU
+	return (uintptr_t)p >= 0x800000000000UL;
+#else
+	(void)p;
+	return 0;
+#endif
 }
 
 /* Report a call that returned what the device does not define. */
