@@ -1533,10 +1533,11 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
-t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 t debug_devices_destroyed_with_open_files test_debug_devlife
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
+# reads the log of the detectors' boot, just above
+t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 
 # ---------------------------------------------------------------------------
 # Debian's 6.12 kernel (IBT, BTF), out of tree: built and booted once
