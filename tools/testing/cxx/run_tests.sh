@@ -871,18 +871,24 @@ test_aligned() {
 # SET_QUANTUM refused to an unprivileged process, from user space
 # (api_test); the value SET_QUANTUM set shows in sysfs, a sysfs write of
 # text that is no int fails and leaves it.
+# api_ok STEP RCS - the step's exit codes were RCS ("@@@ rc 0|..."), every
+# check of cxx_api and api_test passed, and cxx_api unloaded with the
+# quantum api_test set and no counted object alive.
+api_ok() {
+	[ "$(grep '^@@@ rc' "$1" | tr '\n' '|')" = "$2" ] ||
+		{ echo "unexpected exit codes"; return 1; }
+	has "cxx_api: api tests done: 0 failed" "$1" && hasnt "FAIL" "$1" &&
+		[ "$(grep -c 'cxx_api: ok ' "$1")" = 28 ] &&
+		has "api_test: 0 failed" "$1" && [ "$(grep -c '^ok ' "$1")" = 22 ] &&
+		has "cxx_api: quantum=123 at exit, 0 counted objects alive" "$1" &&
+		has "loaded=0" "$1"
+}
 test_api() {
 	local s
 	s=$(step api)
 	cat "$s"
-	[ "$(grep '^@@@ rc' "$s" | tr '\n' '|')" = "@@@ rc 0|@@@ rc 0|@@@ rc 1|@@@ rc 0|" ] ||
-		{ echo "unexpected exit codes"; return 1; }
-	has "cxx_api: api tests done: 0 failed" "$s" && hasnt "FAIL" "$s" &&
-		[ "$(grep -c 'cxx_api: ok ' "$s")" = 28 ] &&
-		has "api_test: 0 failed" "$s" && [ "$(grep -c '^ok ' "$s")" = 22 ] &&
-		[ "$(grep '^quantum=' "$s" | tr '\n' ' ')" = "quantum=4000 quantum=123 quantum=123 " ] &&
-		has "cxx_api: quantum=123 at exit, 0 counted objects alive" "$s" &&
-		has "loaded=0" "$s"
+	api_ok "$s" "@@@ rc 0|@@@ rc 0|@@@ rc 1|@@@ rc 0|" &&
+		[ "$(grep '^quantum=' "$s" | tr '\n' ' ')" = "quantum=4000 quantum=123 quantum=123 " ]
 }
 
 # Two minors of one character device: each open is counted per minor,
@@ -1337,7 +1343,7 @@ test_boot_debug_kernel() {
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test" "$out/devlife_test"
+			"$out/miscdev_test" "$out/devlife_test" "$out/api_test"
 	)
 }
 
@@ -1364,6 +1370,16 @@ test_debug_devlife() {
 	s=$(dstep devlife)
 	cat "$s"
 	devlife_ok "$s"
+}
+
+# cxx_api on the debug kernel: every check passes with KASAN and UBSAN
+# watching (boot.sh judges their reports); kmemleak_clean_after_last_rmmod
+# then judges its frees.
+test_debug_api() {
+	local s
+	s=$(dstep api)
+	cat "$s"
+	api_ok "$s" "@@@ rc 0|@@@ rc 0|@@@ rc 0|"
 }
 
 # The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
@@ -1558,6 +1574,7 @@ t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
 t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 t debug_devices_destroyed_with_open_files test_debug_devlife
+t debug_api_buffer_list_seek test_debug_api
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
 
