@@ -113,7 +113,7 @@ public:
 	 * operator[] - not provided: an unchecked index is the bug this type
 	 * exists to prevent. Using it fails to compile.
 	 */
-	template <typename I> T &operator[](I)
+	template <typename I> T &operator[](I) const
 	{
 		static_assert(dependent_false<I>,
 			      "BoxSlice has no unchecked operator[]: use get(i), "
