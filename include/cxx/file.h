@@ -27,7 +27,8 @@
  * signature is expected. `owner` is the module, so the module cannot be
  * unloaded while a file is open (rmmod fails with EAGAIN). A class without
  * llseek gets a file that cannot seek (lseek() fails with ESPIPE, as after
- * nonseekable_open()). A class with ioctl but no compat_ioctl serves
+ * nonseekable_open()). An llseek must move the position (File::set_pos()),
+ * which the seek_*() helpers below do for the kernel's usual rules. A class with ioctl but no compat_ioctl serves
  * 32-bit processes too: compat_ioctl is then compat_ptr_ioctl(), which
  * converts the argument as a pointer and calls ioctl (as Rust's
  * miscdevice does), so use compat_ioctl for commands whose argument is an
@@ -62,9 +63,80 @@ public:
 	/** is_nonblocking() - opened with O_NONBLOCK. */
 	bool is_nonblocking() const { return f_->f_flags & O_NONBLOCK; }
 
+	/**
+	 * pos() - the file position (f_pos), where lseek() left it. In read()
+	 * and write() use their loff_t & argument instead: the kernel passes
+	 * a copy and stores it back after the call (pread() and pwrite() never
+	 * touch f_pos).
+	 */
+	loff_t pos() const { return f_->f_pos; }
+
+	/**
+	 * set_pos() - move the file position to @pos (the kernel's
+	 * vfs_setpos()). An llseek() handler must move it, here or through
+	 * the seek_*() helpers below: lseek() only reports the value the
+	 * handler returns, it does not move the position itself.
+	 * Return: @pos, or EINVAL with the position unchanged if @pos is
+	 * negative or above @max.
+	 */
+	Result<loff_t> set_pos(loff_t pos, loff_t max = ::MAX_LFS_FILESIZE)
+	{
+		return to_pos(::vfs_setpos(f_, pos, max));
+	}
+
+	/** to_pos() - a loff_t from C, a position or a negative errno, as a Result. */
+	static Result<loff_t> to_pos(loff_t ret)
+	{
+		if (ret < 0)
+			return Error::from_errno(static_cast<int>(ret));
+		return ret;
+	}
+
 private:
 	struct file *f_;
 };
+
+/*
+ * Seek helpers: the kernel's llseek behaviours, so that a handler is one
+ * line. Each moves the position and returns it, or fails with it unchanged.
+ * SEEK_SET, SEEK_CUR and SEEK_END as lseek(2) has them; a position before
+ * 0 is EINVAL. As in C, a device file's position is not serialised against
+ * a read() or write() running on the same file at the same time (the
+ * kernel's f_pos_lock is for regular files and directories only).
+ *
+ *	cxx::Result<loff_t> llseek(cxx::File &f, loff_t off, int whence)
+ *	{
+ *		return cxx::seek_fixed_size(f, off, whence, SIZE);
+ *	}
+ */
+
+/**
+ * seek_fixed_size() - fixed_size_llseek(): a file of @size bytes; SEEK_END
+ * is relative to @size, and a position above @size is EINVAL.
+ */
+inline Result<loff_t> seek_fixed_size(File &f, loff_t offset, int whence, loff_t size)
+{
+	return File::to_pos(::fixed_size_llseek(f.as_ptr(), offset, whence, size));
+}
+
+/**
+ * seek_default() - default_llseek(): SEEK_END is relative to the inode's
+ * size (0 for a device node); any position from 0 up is accepted. Takes
+ * the inode's lock: process context only.
+ */
+inline Result<loff_t> seek_default(File &f, loff_t offset, int whence)
+{
+	return File::to_pos(::default_llseek(f.as_ptr(), offset, whence));
+}
+
+/**
+ * seek_none() - no_llseek() (gone from the kernel in 6.12): the file
+ * cannot seek, ESPIPE. A class without llseek() gets this already.
+ */
+inline Result<loff_t> seek_none(File &)
+{
+	return code::ESPIPE;
+}
 
 namespace file_ops {
 

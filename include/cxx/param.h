@@ -15,6 +15,10 @@
  *	auto lock = cxx::ParamLock(cxx::ThisModule::current());
  *	int v = my_int.read(lock);
  *
+ * and written the same way (write(lock, v)), or with set(v) and
+ * set_str("text"), which take the lock themselves; the sysfs file shows
+ * the new value.
+ *
  * Types: bool, invbool, byte, short, ushort, int, uint, long, ulong, ullong,
  * hexint, charp; arrays of the integer ones. A bad type, a default that does
  * not fit the type, or permissions C's VERIFY_OCTAL_PERMISSIONS() rejects
@@ -24,6 +28,7 @@
 #define _CXX_PARAM_H
 
 #include <generated/cxx/bindings.h>
+#include <cxx/error.h>
 #include <cxx/modinfo.h>
 #include <cxx/slice.h>
 #include <cxx/str.h>
@@ -172,12 +177,18 @@ template <typename... A> consteval unsigned int count(A...)
 /**
  * class Param - typed handle of a scalar parameter.
  *
- * read() requires a ParamLock: the value may change at any time through
- * sysfs (when the permissions allow writing) but not while the lock is held.
+ * read() and write() require a ParamLock: the value may change at any time
+ * through sysfs (when the permissions allow writing) but not while the
+ * lock is held. set() and set_str() take the lock themselves, so they must
+ * not be called with it held (it is a mutex: that would deadlock). A value
+ * written here is what /sys/module/<module>/parameters/<name> shows.
  */
 template <typename T> class Param {
 public:
-	constexpr explicit Param(typename T::Storage *storage) : storage_(storage) {}
+	constexpr Param(typename T::Storage *storage, const ::kernel_param *kp)
+		: storage_(storage), kp_(kp)
+	{
+	}
 
 	/**
 	 * read() - the current value. For charp, a string (or nullptr) that
@@ -189,8 +200,43 @@ public:
 		return T::get(*storage_);
 	}
 
+	/**
+	 * write() - store @v, under @lock (a read-modify-write holds the
+	 * lock across both). Not for charp, whose strings the kernel may
+	 * own and free: use set_str().
+	 */
+	void write(const ParamLock &lock, typename T::Value v) const
+		requires(!is_same_v<typename T::Storage, char *>)
+	{
+		(void)lock;
+		*storage_ = v;
+	}
+
+	/** set() - write(@v) under the module's parameter lock, taken here. */
+	void set(typename T::Value v) const
+		requires(!is_same_v<typename T::Storage, char *>)
+	{
+		ParamLock lock(ThisModule::current());
+		write(lock, v);
+	}
+
+	/**
+	 * set_str() - parse @text as a write to the sysfs file would (the
+	 * kernel's param_ops_<type>.set, so the same syntax and ranges; for
+	 * charp, a copy the kernel owns), under the parameter lock, taken
+	 * here.
+	 * Return: success, or the parser's error (EINVAL for text that is
+	 * not of the type) with the value unchanged.
+	 */
+	Result<> set_str(const char *text) const
+	{
+		ParamLock lock(ThisModule::current());
+		return to_result(kp_->ops->set(text, kp_));
+	}
+
 private:
 	typename T::Storage *storage_;
+	const ::kernel_param *kp_;
 };
 
 /** class ParamArray - typed handle of an array parameter of at most N. */
@@ -253,7 +299,7 @@ private:
 	CXX_PARAM_MODINFO(name, #type, description);                          \
 	[[maybe_unused]] static constexpr ::cxx::param::Param<                \
 		::cxx::param::Type<#type>>                                    \
-		name{&__cxx_param_value_##name}
+		name{&__cxx_param_value_##name, &__cxx_param_##name}
 
 /**
  * MODULE_PARAM_ARRAY() - declare an array parameter (a comma-separated list

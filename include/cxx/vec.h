@@ -5,9 +5,9 @@
  * cxx::Vec<T> owns a kmalloc()ed buffer of T, aligned for T (a T aligned
  * above ARCH_KMALLOC_MINALIGN gets a power-of-two buffer). Nothing in it
  * allocates behind the caller's back: the operations that may allocate
- * (try_push(), try_reserve()) return a cxx::Result, and on failure leave
- * the vector as it was. Destroying a Vec destroys its elements and frees
- * the buffer.
+ * (try_push(), try_reserve(), try_resize()) return a cxx::Result, and
+ * on failure leave the vector as it was. Destroying a Vec destroys its
+ * elements and frees the buffer.
  */
 #ifndef _CXX_VEC_H
 #define _CXX_VEC_H
@@ -85,6 +85,27 @@ public:
 		}
 		new (&data_[len_]) T(cxx::move(value));
 		len_++;
+		return {};
+	}
+
+	/**
+	 * try_resize() - make len() @n: destroy the elements from @n on, or
+	 * append value-initialised elements (T(): zero for scalars) up to @n.
+	 * Return: success, or ENOMEM with the vector unchanged.
+	 */
+	Result<> try_resize(size_t n, Gfp gfp = GFP_KERNEL)
+	{
+		if (n > len_) {
+			Result<> r = try_reserve(n - len_, gfp);
+			if (!r)
+				return r;
+		}
+		while (len_ > n)
+			pop();
+		while (len_ < n) {
+			new (&data_[len_]) T();
+			len_++;
+		}
 		return {};
 	}
 

@@ -135,6 +135,15 @@ rmmod cxx_devlife; rc $?
 echo "loaded=$(grep -c '^cxx_devlife ' /proc/modules)"
 klog
 
+# BoxSlice, BoxList and the seek helpers under KASAN, and their frees
+# under the kmemleak scan below (cxx_api.cpp, user/api_test.c).
+step api
+insmod cxx_api.ko; rc $?
+./api_test 123; rc $?
+rmmod cxx_api; rc $?
+echo "loaded=$(grep -c '^cxx_api ' /proc/modules)"
+klog
+
 # A scan that fails (kmemleak is off, or turned itself off, e.g. when its
 # pool ran out) finds nothing: it must not pass for a clean report.
 step kmemleak

@@ -130,6 +130,21 @@ rmmod cxx_devlife; rc $?
 echo "loaded=$(loaded cxx_devlife)"
 klog
 
+# BoxSlice, Vec::try_resize, BoxList, capable() and a parameter written
+# from C++ (cxx_api.cpp checks them at init); lseek() through each seek
+# helper and an ioctl that needs CAP_SYS_ADMIN (user/api_test.c); a sysfs
+# write the parameter's type rejects leaves the value.
+step api
+insmod cxx_api.ko; rc $?
+echo "quantum=$(cat /sys/module/cxx_api/parameters/quantum)"
+./api_test 123; rc $?
+echo "quantum=$(cat /sys/module/cxx_api/parameters/quantum)"
+echo abc 2>&1 >/sys/module/cxx_api/parameters/quantum; rc $?
+echo "quantum=$(cat /sys/module/cxx_api/parameters/quantum)"
+rmmod cxx_api; rc $?
+echo "loaded=$(loaded cxx_api)"
+klog
+
 step out_of_tree
 insmod cxx_out_of_tree.ko greeting_count=2; rc $?
 rmmod cxx_out_of_tree; rc $?

@@ -635,7 +635,7 @@ test_qemu_boot() {
 		--append "$slub_redzone" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
 		"$here/guest_hammer.sh" "$out/miscdev_test32" "$out/devlife_test" \
-		"$out/cxx_out_of_tree.ko"
+		"$out/api_test" "$out/cxx_out_of_tree.ko"
 }
 
 # samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
@@ -667,7 +667,8 @@ test_build_user_tests() {
 	gcc -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test" "$here/user/miscdev_test.c" &&
 		gcc -m32 -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test32" \
 			"$here/user/miscdev_test.c" &&
-		gcc -static -O2 -Wall -Wextra -Werror -o "$out/devlife_test" "$here/user/devlife_test.c"
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/devlife_test" "$here/user/devlife_test.c" &&
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/api_test" "$here/user/api_test.c"
 }
 
 test_minimal() {
@@ -861,6 +862,33 @@ test_aligned() {
 			{ echo "$path: not 6 types without misaligned allocations"; return 1; }
 	done
 	grep -E "cxx_aligned: aligned: [1-9][0-9]* allocations, 0 misaligned$" "$s"
+}
+
+# The API a scull-class driver needs (cxx_api.cpp): its 28 checks at init
+# (BoxSlice, Vec::try_resize, BoxList ownership, capable(), param
+# set_str()/write()/set()) pass and free every counted object; lseek()
+# through seek_fixed_size(), seek_default() and seek_none(), and
+# SET_QUANTUM refused to an unprivileged process, from user space
+# (api_test); the value SET_QUANTUM set shows in sysfs, a sysfs write of
+# text that is no int fails and leaves it.
+# api_ok STEP RCS - the step's exit codes were RCS ("@@@ rc 0|..."), every
+# check of cxx_api and api_test passed, and cxx_api unloaded with the
+# quantum api_test set and no counted object alive.
+api_ok() {
+	[ "$(grep '^@@@ rc' "$1" | tr '\n' '|')" = "$2" ] ||
+		{ echo "unexpected exit codes"; return 1; }
+	has "cxx_api: api tests done: 0 failed" "$1" && hasnt "FAIL" "$1" &&
+		[ "$(grep -c 'cxx_api: ok ' "$1")" = 28 ] &&
+		has "api_test: 0 failed" "$1" && [ "$(grep -c '^ok ' "$1")" = 22 ] &&
+		has "cxx_api: quantum=123 at exit, 0 counted objects alive" "$1" &&
+		has "loaded=0" "$1"
+}
+test_api() {
+	local s
+	s=$(step api)
+	cat "$s"
+	api_ok "$s" "@@@ rc 0|@@@ rc 0|@@@ rc 1|@@@ rc 0|" &&
+		[ "$(grep '^quantum=' "$s" | tr '\n' ' ')" = "quantum=4000 quantum=123 quantum=123 " ]
 }
 
 # Two minors of one character device: each open is counted per minor,
@@ -1287,7 +1315,7 @@ test_build_tmods_for_debug() {
 	local d=$out/tmods-debug
 	rm -rf "$d"
 	mkdir -p "$d"
-	cp "$tmods"/*.cpp "$tmods"/*.c "$tmods"/Kbuild "$d/"
+	cp "$tmods"/*.cpp "$tmods"/*.c "$tmods"/*.h "$tmods"/Kbuild "$d/"
 	(
 		. "$out/debug-kernel.env"
 		make -C "$KBUILD" M="$d" CXX_FOR_LINUX="$top" W=1 CC="$KCC"
@@ -1315,7 +1343,7 @@ test_boot_debug_kernel() {
 			--allow-taint N \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test" "$out/devlife_test"
+			"$out/miscdev_test" "$out/devlife_test" "$out/api_test"
 	)
 }
 
@@ -1342,6 +1370,16 @@ test_debug_devlife() {
 	s=$(dstep devlife)
 	cat "$s"
 	devlife_ok "$s"
+}
+
+# cxx_api on the debug kernel: every check passes with KASAN and UBSAN
+# watching (boot.sh judges their reports); kmemleak_clean_after_last_rmmod
+# then judges its frees.
+test_debug_api() {
+	local s
+	s=$(dstep api)
+	cat "$s"
+	api_ok "$s" "@@@ rc 0|@@@ rc 0|@@@ rc 0|"
 }
 
 # The C++ KUnit suite ran at boot and passed, as the kernel's own KUnit
@@ -1502,6 +1540,7 @@ t qemu_condvar_signal_keeps_notify test_condvar_signal
 t qemu_over_aligned_allocations test_aligned
 t qemu_chrdev_two_minors test_chrdev
 t qemu_devices_destroyed_with_open_files test_devlife
+t qemu_api_buffer_list_seek_capable_param test_api
 t qemu_out_of_tree_template test_out_of_tree_in_guest
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_compat_ioctl test_miscdev_compat
@@ -1534,6 +1573,7 @@ t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
 t debug_devices_destroyed_with_open_files test_debug_devlife
+t debug_api_buffer_list_seek test_debug_api
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
 # reads the log of the detectors' boot, just above
@@ -1567,7 +1607,7 @@ test_k612_build() {
 	rm -rf "$k612"
 	mkdir -p "$k612/samples" "$k612/tmods"
 	cp "$samples"/*.cpp "$samples/Kbuild" "$k612/samples/"
-	cp "$tmods"/*.cpp "$tmods"/*.c "$tmods/Kbuild" "$k612/tmods/"
+	cp "$tmods"/*.cpp "$tmods"/*.c "$tmods"/*.h "$tmods/Kbuild" "$k612/tmods/"
 	for d in samples tmods; do
 		make -C "$K612_KDIR" M="$k612/$d" CXX_FOR_LINUX="$top" \
 			>"$k612/build-$d.txt" 2>&1 || { cat "$k612/build-$d.txt"; return 1; }

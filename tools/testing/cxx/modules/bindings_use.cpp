@@ -19,17 +19,7 @@ void bindings_peer_write(struct device *dev, struct kernel_param *kp, struct pag
 
 namespace {
 
-int failures;
-
-void check(bool ok, const char *what)
-{
-	if (ok) {
-		pr_info("ok %s\n", what);
-	} else {
-		pr_err("FAIL %s\n", what);
-		failures++;
-	}
-}
+#include "check.h"
 
 /* An element of the list: the link is a plain struct list_head. */
 struct Item {
