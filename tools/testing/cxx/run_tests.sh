@@ -441,6 +441,18 @@ test_mixed_module() {
 		nm "$tmods/cxx_mixed.ko" | grep -w init_module
 }
 
+# The locks forms.cpp defines at namespace scope are constinit (it would not
+# compile otherwise) and leave the module no constructor to run: no
+# .init_array in its object, and only the terminator in the .ko's
+# .cxx_ctors. The check does see one where there is one: cxx_condvar's
+# Mutex and CondVar are built from a LockClass, at load.
+test_forms_no_ctors() {
+	readelf -SW "$tmods/cxx_condvar.o" | grep -F .init_array ||
+		{ echo "no .init_array in cxx_condvar.o: the check sees nothing"; return 1; }
+	! readelf -SW "$tmods/forms.o" | grep -F .init_array &&
+		[ "$(objdump -h "$tmods/cxx_forms.ko" | awk '$2 == ".cxx_ctors" { print $3 }')" = 0000000000000008 ]
+}
+
 # ---------------------------------------------------------------------------
 # .modinfo
 # ---------------------------------------------------------------------------
@@ -845,6 +857,28 @@ test_condvar_signal() {
 	klines "$s" cxx_condvar | grep '^round ' | diff - <(printf '%s\n' \
 		"round notify-then-signal: consumed by A, A interrupted=0, B woke=0" \
 		"round signal-then-notify: consumed by B, A interrupted=1, B woke=1")
+}
+
+# container_of, read_once/write_once, the wait_event family and the locks
+# defined at namespace scope (forms.cpp): each check, and each wait_event
+# return value C gives (time left, 0, 1, -ERESTARTSYS); the C++ locks hold
+# the bytes of their C twins' initialisers (forms_twin.c).
+test_forms() {
+	local s c
+	s=$(step forms)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] && hasnt "FAIL" "$s" &&
+		has "cxx_forms: forms tests done: 0 failed" "$s" || return 1
+	for c in "container_of: ok (7)" "read_once/write_once: ok (255)" \
+		"static mutex bytes: ok (0)" "static spinlock bytes: ok (0)" \
+		"static wait queue bytes: ok (0)" "static locks used: ok (42)" \
+		"wait_event woken: ok (1)" "interruptible woken: ok (0)" \
+		"timeout: ok (0)" "interruptible_timeout timeout: ok (0)" \
+		"true at timeout: ok (1)" "true at once: ok (7)" \
+		"true at once, no time: ok (1)" "signal: ok (-512)"; do
+		has "cxx_forms: $c" "$s" || return 1
+	done
+	grep -E "cxx_forms: interruptible_timeout woken: ok \([1-9][0-9]*\)" "$s"
 }
 
 # Types aligned to 16, 32 and 64 from Box, Arc, Vec, new and new[]: every
@@ -1470,6 +1504,7 @@ t objtool_on_cxx_objects test_objtool
 t flags_derived_from_kernel test_flags_derived
 t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
+t static_locks_no_constructor test_forms_no_ctors
 t bindings_generated_and_proved test_bindings
 t bindings_corner_cases test_bindings_corner_cases
 t no_handwritten_kernel_declarations test_no_hand_decls
@@ -1499,6 +1534,7 @@ t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_condvar_signal_keeps_notify test_condvar_signal
+t qemu_forms_wait_event_static_locks test_forms
 t qemu_over_aligned_allocations test_aligned
 t qemu_chrdev_two_minors test_chrdev
 t qemu_devices_destroyed_with_open_files test_devlife

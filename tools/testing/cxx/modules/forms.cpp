@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The C++ forms of C's macros that take code or types: container_of,
+ * read_once/write_once, the wait_event family, and the locks defined at
+ * namespace scope (CXX_DEFINE_MUTEX and friends).
+ *
+ * Every object at namespace scope here is constinit: the module has no
+ * constructor to run (the test bench checks it has no .init_array), and
+ * its locks hold the bytes C's initialisers give their twins in
+ * forms_twin.c. Each check prints "<name>: ok" or "<name>: FAIL ..."; the
+ * results are judged by the test bench (run_tests.sh, test_forms).
+ */
+#include <cxx/prelude.h>
+#include <cxx/container_of.h>
+#include <cxx/mutex.h>
+#include <cxx/read_once.h>
+#include <cxx/spinlock.h>
+#include <cxx/wait_event.h>
+#include <cxx/wait_queue.h>
+
+/* forms_twin.c */
+extern "C" {
+size_t cxx_forms_differ_mutex(const struct mutex *cxx);
+size_t cxx_forms_differ_spinlock(const spinlock_t *cxx);
+size_t cxx_forms_differ_wait_queue(const struct wait_queue_head *cxx);
+}
+
+namespace {
+
+/* The twins of forms_twin.c's: the same names, so lockdep's are equal. */
+CXX_DEFINE_MUTEX(int, forms_mutex, 0);
+CXX_DEFINE_SPINLOCK(int, forms_lock, 0);
+CXX_DECLARE_WAIT_QUEUE_HEAD(forms_wq);
+/* The constructors themselves: constinit, or this does not compile. */
+constinit cxx::Mutex<long> counter{cxx::StaticLockClass{"counter", "counter.wait_lock"}, 40};
+
+int failed;
+
+void check(const char *name, bool ok, long got)
+{
+	if (ok) {
+		pr_info("%s: ok (%ld)\n", name, got);
+	} else {
+		pr_err("%s: FAIL (%ld)\n", name, got);
+		failed++;
+	}
+}
+
+struct Item {
+	int value;
+	struct list_head node;
+	long tail;
+};
+
+void test_container_of()
+{
+	Item item{7, {}, 9};
+	const Item &citem = item;
+
+	Item *p = cxx::container_of<&Item::node>(&item.node);
+	const Item *cp = cxx::container_of<&Item::tail>(&citem.tail);
+	static_assert(__is_same(decltype(cp), const Item *));
+	check("container_of", p == &item && cp == &item && p->value == 7, p->value);
+}
+
+void test_static_locks()
+{
+	size_t d;
+
+	d = cxx_forms_differ_mutex(cxx::Mutex<int>::Locking::raw(&forms_mutex));
+	check("static mutex bytes", !d, d);
+	static_assert(__is_standard_layout(cxx::SpinLock<int>));
+	d = cxx_forms_differ_spinlock(reinterpret_cast<const spinlock_t *>(&forms_lock));
+	check("static spinlock bytes", !d, d);
+	d = cxx_forms_differ_wait_queue(&static_cast<struct wait_queue_head &>(forms_wq));
+	check("static wait queue bytes", !d, d);
+
+	/* Taken for real: lockdep registers their classes here. */
+	*forms_mutex.lock() += 1;
+	*forms_lock.lock() += 1;
+	{
+		auto c = counter.lock();
+		*c += 2;
+	}
+	int m = *forms_mutex.lock();	/* one guard at a time */
+	long c = *counter.lock();
+
+	check("static locks used", m == 1 && c == 42, c);
+}
+
+/* The wake-up case: set by another thread after @delay_ms. */
+bool flag;
+int set_flag(void *arg)
+{
+	msleep(reinterpret_cast<long>(arg));
+	cxx::write_once(flag, true);
+	forms_wq.wake_up();
+	return 0;
+}
+
+/* The signal case: waits interruptibly for what never comes. */
+bool sleeping;
+int sleeper(void *)
+{
+	allow_signal(SIGUSR1);
+	cxx::write_once(sleeping, true);
+	long ret = cxx::wait_event_interruptible_timeout(forms_wq, [] { return false; }, 30 * HZ);
+	flush_signals(get_current());
+	return static_cast<int>(ret);
+}
+
+/* Run @fn(@arg) in a thread; return what it returned, or -1000. */
+struct task_struct *start(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *t = kthread_run(fn, arg, name);
+
+	if (IS_ERR(t)) {
+		pr_err("%s: cannot start\n", name);
+		failed++;
+		return nullptr;
+	}
+	get_task_struct(t);
+	return t;
+}
+
+long stop(struct task_struct *t)
+{
+	if (!t)
+		return -1000;
+	long ret = kthread_stop(t);
+	put_task_struct(t);
+	return ret;
+}
+
+void test_wait_event()
+{
+	const long total = 5 * HZ;
+	long ret;
+
+	/* Woken by another thread, with time left. */
+	cxx::write_once(flag, false);
+	struct task_struct *t = start(set_flag, reinterpret_cast<void *>(100L), "cxx_forms_set");
+	ret = cxx::wait_event_interruptible_timeout(forms_wq, [] { return cxx::read_once(flag); }, total);
+	stop(t);
+	check("interruptible_timeout woken", ret > 0 && ret <= total, ret);
+
+	cxx::write_once(flag, false);
+	t = start(set_flag, reinterpret_cast<void *>(50L), "cxx_forms_set");
+	cxx::wait_event(forms_wq, [] { return cxx::read_once(flag); });
+	stop(t);
+	check("wait_event woken", cxx::read_once(flag), 1);
+
+	cxx::write_once(flag, false);
+	t = start(set_flag, reinterpret_cast<void *>(50L), "cxx_forms_set");
+	ret = cxx::wait_event_interruptible(forms_wq, [] { return cxx::read_once(flag); });
+	stop(t);
+	check("interruptible woken", ret == 0 && cxx::read_once(flag), ret);
+
+	/* The time runs out, the condition false: 0. */
+	ret = cxx::wait_event_timeout(forms_wq, [] { return false; }, 2);
+	check("timeout", ret == 0, ret);
+	ret = cxx::wait_event_interruptible_timeout(forms_wq, [] { return false; }, 2);
+	check("interruptible_timeout timeout", ret == 0, ret);
+
+	/*
+	 * The time runs out, then the condition is true: 1, not 0. Tested
+	 * once before the sleep, once queued, then after schedule_timeout()
+	 * returned 0 (nothing wakes forms_wq meanwhile).
+	 */
+	int calls = 0;
+	ret = cxx::wait_event_timeout(forms_wq, [&] { return ++calls >= 3; }, 2);
+	check("true at timeout", ret == 1 && calls == 3, ret);
+
+	/* True at once: the whole timeout, or 1 for a timeout of 0. */
+	ret = cxx::wait_event_interruptible_timeout(forms_wq, [] { return true; }, 7);
+	check("true at once", ret == 7, ret);
+	ret = cxx::wait_event_timeout(forms_wq, [] { return true; }, 0);
+	check("true at once, no time", ret == 1, ret);
+
+	/* A signal: -ERESTARTSYS. */
+	cxx::write_once(sleeping, false);
+	t = start(sleeper, nullptr, "cxx_forms_sleep");
+	if (t) {
+		while (!cxx::read_once(sleeping))
+			msleep(10);
+		msleep(50);
+		send_sig(SIGUSR1, t, 0);
+	}
+	ret = stop(t);
+	check("signal", ret == -ERESTARTSYS, ret);
+}
+
+void test_once()
+{
+	long x = 0;
+	unsigned char c = 0;
+
+	cxx::write_once(x, 1L << 40);
+	int wide = 0x1ff;
+
+	cxx::write_once(c, wide);	/* converted as by "c = wide": 0xff */
+	check("read_once/write_once", cxx::read_once(x) == 1L << 40 && cxx::read_once(c) == 0xff,
+	      cxx::read_once(c));
+}
+
+} /* namespace */
+
+struct CxxForms {
+	static cxx::Result<CxxForms> init(cxx::ThisModule &)
+	{
+		test_container_of();
+		test_once();
+		test_static_locks();
+		test_wait_event();
+		pr_info("forms tests done: %d failed\n", failed);
+		return cxx::Ok<CxxForms>();
+	}
+};
+
+MODULE(CxxForms, name = "cxx_forms", author = "C++ for Linux Contributors",
+       description = "container_of, read_once, wait_event, static locks", license = "GPL");
