@@ -446,11 +446,15 @@ test_mixed_module() {
 # .init_array in its object, and only the terminator in the .ko's
 # .cxx_ctors. The check does see one where there is one: cxx_condvar's
 # Mutex and CondVar are built from a LockClass, at load.
+ctors_size() {
+	objdump -h "$1" | awk '$2 == ".cxx_ctors" { print $3 }'
+}
 test_forms_no_ctors() {
-	readelf -SW "$tmods/cxx_condvar.o" | grep -F .init_array ||
-		{ echo "no .init_array in cxx_condvar.o: the check sees nothing"; return 1; }
+	readelf -SW "$tmods/cxx_condvar.cxx.o" | grep -F .init_array &&
+		[ "$(ctors_size "$tmods/cxx_condvar.ko")" != 00000008 ] ||
+		{ echo "no constructor found in cxx_condvar: the check sees nothing"; return 1; }
 	! readelf -SW "$tmods/forms.o" | grep -F .init_array &&
-		[ "$(objdump -h "$tmods/cxx_forms.ko" | awk '$2 == ".cxx_ctors" { print $3 }')" = 0000000000000008 ]
+		[ "$(ctors_size "$tmods/cxx_forms.ko")" = 00000008 ]
 }
 
 # ---------------------------------------------------------------------------
@@ -863,9 +867,8 @@ test_condvar_signal() {
 # defined at namespace scope (forms.cpp): each check, and each wait_event
 # return value C gives (time left, 0, 1, -ERESTARTSYS); the C++ locks hold
 # the bytes of their C twins' initialisers (forms_twin.c).
-test_forms() {
-	local s c
-	s=$(step forms)
+forms_checks() {
+	local s=$1 c
 	cat "$s"
 	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] && hasnt "FAIL" "$s" &&
 		has "cxx_forms: forms tests done: 0 failed" "$s" || return 1
@@ -875,10 +878,15 @@ test_forms() {
 		"wait_event woken: ok (1)" "interruptible woken: ok (0)" \
 		"timeout: ok (0)" "interruptible_timeout timeout: ok (0)" \
 		"true at timeout: ok (1)" "true at once: ok (7)" \
-		"true at once, no time: ok (1)" "signal: ok (-512)"; do
+		"true at once, no time: ok (1)" "signal: ok (-512)" \
+		"signal, condition true: ok (0)" "exclusive: one woken: ok (2)" \
+		"exclusive: the other next: ok (0)"; do
 		has "cxx_forms: $c" "$s" || return 1
 	done
 	grep -E "cxx_forms: interruptible_timeout woken: ok \([1-9][0-9]*\)" "$s"
+}
+test_forms() {
+	forms_checks "$(step forms)"
 }
 
 # Types aligned to 16, 32 and 64 from Box, Arc, Vec, new and new[]: every
@@ -1371,6 +1379,14 @@ test_debug_miscdev() {
 		[ "$(grep -c 'cxx_miscdev: deregistering /dev/cxx_miscdev$' "$s")" = 1001 ]
 }
 
+# cxx_forms on the debug kernel: its checks, and its locks, initialised at
+# compile time with lockdep's names and no key, the same bytes as C's
+# (DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_LOCK_ALLOC fields included); lockdep
+# reports nothing (boot_debug_kernel_no_reports judges the whole log).
+test_debug_forms() {
+	forms_checks "$(dstep forms)"
+}
+
 test_debug_devlife() {
 	local s
 	s=$(dstep devlife)
@@ -1569,6 +1585,7 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
+t debug_forms_static_locks_lockdep test_debug_forms
 t debug_hammer_loses_increments_without_lock test_debug_hammer_lock
 t debug_devices_destroyed_with_open_files test_debug_devlife
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean

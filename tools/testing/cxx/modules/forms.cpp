@@ -109,6 +109,41 @@ int sleeper(void *)
 	return static_cast<int>(ret);
 }
 
+/* A signal while the condition is true: the condition wins. */
+bool event;
+int event_waiter(void *)
+{
+	allow_signal(SIGUSR1);
+	cxx::write_once(sleeping, true);
+	int ret = cxx::wait_event_interruptible_exclusive(forms_wq,
+							  [] { return cxx::read_once(event); });
+	flush_signals(get_current());
+	return ret;
+}
+
+/* Exclusive waiters: each waits for a ticket and takes it. */
+CXX_DEFINE_SPINLOCK(int, tickets, 0);
+struct Exclusive {
+	int tests;	/* how many times it tested the condition */
+	bool done;
+};
+Exclusive excl[2];
+
+int exclusive_waiter(void *arg)
+{
+	Exclusive &e = excl[reinterpret_cast<long>(arg)];
+	int ret = cxx::wait_event_interruptible_exclusive(forms_wq, [&e] {
+		cxx::write_once(e.tests, e.tests + 1);
+		auto t = tickets.lock();
+		if (!*t)
+			return false;
+		*t -= 1;
+		return true;
+	});
+	cxx::write_once(e.done, true);
+	return ret;
+}
+
 /* Run @fn(@arg) in a thread; return what it returned, or -1000. */
 struct task_struct *start(int (*fn)(void *), void *arg, const char *name)
 {
@@ -130,6 +165,57 @@ long stop(struct task_struct *t)
 	long ret = kthread_stop(t);
 	put_task_struct(t);
 	return ret;
+}
+
+/*
+ * Start @fn, which sets `sleeping` and waits; once it sleeps, set `event`
+ * and send it a SIGUSR1. Return: what @fn returned.
+ */
+long signal_waiter(int (*fn)(void *), const char *name)
+{
+	cxx::write_once(sleeping, false);
+	cxx::write_once(event, false);
+	struct task_struct *t = start(fn, nullptr, name);
+
+	if (t) {
+		while (!cxx::read_once(sleeping))
+			msleep(10);
+		msleep(50);
+		cxx::write_once(event, true);
+		send_sig(SIGUSR1, t, 0);
+	}
+	return stop(t);
+}
+
+/*
+ * Two exclusive waiters, both asleep (each tested its condition twice:
+ * before queueing and once queued). A wake_up() wakes one: it takes the
+ * ticket; the other must not even have been woken to test again.
+ */
+void test_exclusive()
+{
+	struct task_struct *t[2];
+	int first = -1;
+
+	t[0] = start(exclusive_waiter, reinterpret_cast<void *>(0L), "cxx_forms_ex0");
+	t[1] = start(exclusive_waiter, reinterpret_cast<void *>(1L), "cxx_forms_ex1");
+	for (int i = 0; i < 500 && !(cxx::read_once(excl[0].tests) >= 2 &&
+				     cxx::read_once(excl[1].tests) >= 2); i++)
+		msleep(10);
+	msleep(50);
+	*tickets.lock() = 1;
+	forms_wq.wake_up();
+	msleep(200);
+	if (cxx::read_once(excl[0].done) != cxx::read_once(excl[1].done))
+		first = cxx::read_once(excl[0].done) ? 0 : 1;
+	int other_tests = first < 0 ? -1 : cxx::read_once(excl[1 - first].tests);
+	check("exclusive: one woken", first >= 0 && other_tests == 2, other_tests);
+
+	*tickets.lock() = 1;
+	forms_wq.wake_up();
+	long r0 = stop(t[0]), r1 = stop(t[1]);
+	check("exclusive: the other next", r0 == 0 && r1 == 0 && *tickets.lock() == 0,
+	      r0 + r1);
 }
 
 void test_wait_event()
@@ -178,16 +264,17 @@ void test_wait_event()
 	check("true at once, no time", ret == 1, ret);
 
 	/* A signal: -ERESTARTSYS. */
-	cxx::write_once(sleeping, false);
-	t = start(sleeper, nullptr, "cxx_forms_sleep");
-	if (t) {
-		while (!cxx::read_once(sleeping))
-			msleep(10);
-		msleep(50);
-		send_sig(SIGUSR1, t, 0);
-	}
-	ret = stop(t);
+	ret = signal_waiter(sleeper, "cxx_forms_sleep");
 	check("signal", ret == -ERESTARTSYS, ret);
+
+	/*
+	 * The condition made true, then a signal, which is what wakes the
+	 * waiter: it reports the condition, not the signal.
+	 */
+	ret = signal_waiter(event_waiter, "cxx_forms_event");
+	check("signal, condition true", ret == 0, ret);
+
+	test_exclusive();
 }
 
 void test_once()

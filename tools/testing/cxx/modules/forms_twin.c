@@ -8,11 +8,18 @@
  * words must point to the same offset in their own object, or to equal
  * strings. Everything else must be the same byte.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/kernel.h>
 #include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/wait.h>
+
+/* Called from forms.cpp. */
+size_t cxx_forms_differ_mutex(const struct mutex *cxx);
+size_t cxx_forms_differ_spinlock(const spinlock_t *cxx);
+size_t cxx_forms_differ_wait_queue(const struct wait_queue_head *cxx);
 
 static DEFINE_MUTEX(forms_mutex);
 static DEFINE_SPINLOCK(forms_lock);
