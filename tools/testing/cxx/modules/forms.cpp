@@ -205,7 +205,10 @@ void test_exclusive()
 	msleep(50);
 	*tickets.lock() = 1;
 	forms_wq.wake_up();
-	msleep(200);
+	/* One takes the ticket; give the other time to be (wrongly) woken. */
+	for (int i = 0; i < 500 && !cxx::read_once(excl[0].done) && !cxx::read_once(excl[1].done); i++)
+		msleep(10);
+	msleep(100);
 	if (cxx::read_once(excl[0].done) != cxx::read_once(excl[1].done))
 		first = cxx::read_once(excl[0].done) ? 0 : 1;
 	int other_tests = first < 0 ? -1 : cxx::read_once(excl[1 - first].tests);
