@@ -14,8 +14,16 @@
  *	}			// unlocked here
  *
  * The guard (cxx/guard.h) cannot be copied nor ignored; it can be moved,
- * e.g. out of a Result. Usable as a module-level static: the runtime
- * constructs it before the module's init.
+ * e.g. out of a Result.
+ *
+ * At namespace scope, CXX_DEFINE_MUTEX() defines one as C's DEFINE_MUTEX()
+ * does: constinit, its bytes in the module's image, no constructor run
+ * (cxx/static_lock.h):
+ *
+ *	CXX_DEFINE_MUTEX(long, value, 0);
+ *
+ * A module-level Mutex built from a LockClass is constructed by the
+ * runtime before the module's init.
  */
 #ifndef _CXX_MUTEX_H
 #define _CXX_MUTEX_H
@@ -24,6 +32,7 @@
 #include <cxx/error.h>
 #include <cxx/guard.h>
 #include <cxx/lock_class.h>
+#include <cxx/static_lock.h>
 #include <cxx/utility.h>
 
 namespace cxx {
@@ -42,6 +51,17 @@ public:
 		: data_(cxx::forward<Args>(args)...)
 	{
 		::__mutex_init(&mutex_, cls.name, cls.key);
+	}
+	/**
+	 * Mutex(cls, args...) - the same, initialised at compile time as C's
+	 * __MUTEX_INITIALIZER: only for a Mutex with static storage duration
+	 * (lockdep keys it by its address). constexpr if T(args...) is.
+	 */
+	template <typename... Args>
+	constexpr explicit Mutex(StaticLockClass cls, Args &&...args)
+		: mutex_{}, data_(cxx::forward<Args>(args)...)
+	{
+		detail::static_init(&mutex_, cls);
 	}
 	Mutex(const Mutex &) = delete;
 	Mutex &operator=(const Mutex &) = delete;
@@ -81,5 +101,19 @@ private:
 };
 
 } /* namespace cxx */
+
+/**
+ * CXX_DEFINE_MUTEX() - C's DEFINE_MUTEX(name) for a Mutex<T>.
+ * @T: the type of the data it guards.
+ * @name: the variable, and the name lockdep reports.
+ * @...: the arguments of T's constructor, which must be constexpr.
+ *
+ * Defines `constinit cxx::Mutex<T> name`: if it cannot be initialised at
+ * compile time, it does not compile. Add `static` before it for a
+ * variable private to the file.
+ */
+#define CXX_DEFINE_MUTEX(T, name, ...)                                        \
+	constinit ::cxx::Mutex<T> name{                                       \
+		::cxx::StaticLockClass{#name, #name ".wait_lock"} __VA_OPT__(,) __VA_ARGS__}
 
 #endif /* _CXX_MUTEX_H */

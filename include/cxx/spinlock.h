@@ -11,6 +11,10 @@
  *	cxx::SpinLock<unsigned int> hits{CXX_LOCK_CLASS("hits"), 0};
  *	...
  *	*hits.lock() += 1;	// locked for this statement only
+ *
+ * At namespace scope, CXX_DEFINE_SPINLOCK() defines one as C's
+ * DEFINE_SPINLOCK() does: constinit, no constructor run
+ * (cxx/static_lock.h).
  */
 #ifndef _CXX_SPINLOCK_H
 #define _CXX_SPINLOCK_H
@@ -18,6 +22,7 @@
 #include <generated/cxx/bindings.h>
 #include <cxx/guard.h>
 #include <cxx/lock_class.h>
+#include <cxx/static_lock.h>
 #include <cxx/utility.h>
 
 namespace cxx {
@@ -94,6 +99,17 @@ public:
 		::spin_lock_init(&lock_);
 #endif
 	}
+	/**
+	 * SpinLock(cls, args...) - the same, initialised at compile time as
+	 * C's __SPIN_LOCK_UNLOCKED(): only for a SpinLock with static storage
+	 * duration (lockdep keys it by its address). constexpr if T(args...) is.
+	 */
+	template <typename... Args>
+	constexpr explicit SpinLock(StaticLockClass cls, Args &&...args)
+		: lock_{}, data_(cxx::forward<Args>(args)...)
+	{
+		detail::static_init(&lock_, cls.name);
+	}
 	SpinLock(const SpinLock &) = delete;
 	SpinLock &operator=(const SpinLock &) = delete;
 
@@ -141,5 +157,18 @@ template <typename T> using SpinLockGuard = Guard<typename SpinLock<T>::Locking>
 template <typename T> using SpinLockIrqGuard = Guard<typename SpinLock<T>::IrqLocking>;
 
 } /* namespace cxx */
+
+/**
+ * CXX_DEFINE_SPINLOCK() - C's DEFINE_SPINLOCK(name) for a SpinLock<T>.
+ * @T: the type of the data it guards.
+ * @name: the variable, and the name lockdep reports.
+ * @...: the arguments of T's constructor, which must be constexpr.
+ *
+ * Defines `constinit cxx::SpinLock<T> name`: if it cannot be initialised at
+ * compile time, it does not compile.
+ */
+#define CXX_DEFINE_SPINLOCK(T, name, ...)                                     \
+	constinit ::cxx::SpinLock<T> name{                                    \
+		::cxx::StaticLockClass{#name, nullptr} __VA_OPT__(,) __VA_ARGS__}
 
 #endif /* _CXX_SPINLOCK_H */

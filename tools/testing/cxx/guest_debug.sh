@@ -56,6 +56,13 @@ step lifetime_fail
 echo "loaded=$(grep -c '^cxx_lifetime ' /proc/modules)"
 klog
 
+# The C++ forms of C's code- and type-taking macros (forms.cpp): lockdep
+# must take its constant-initialised locks as it takes C's.
+step forms
+insmod cxx_forms.ko; rc $?
+rmmod cxx_forms; rc $?
+klog
+
 step failslab
 # failslab fails the N-th slab allocation of finit's finit_module() call,
 # for N = 1, 2, ... until the call no longer reaches an N-th: every slab

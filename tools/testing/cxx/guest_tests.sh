@@ -98,6 +98,13 @@ insmod cxx_condvar.ko; rc $?
 rmmod cxx_condvar; rc $?
 klog
 
+# container_of, read_once, the wait_event family and constant-initialised
+# locks (forms.cpp).
+step forms
+insmod cxx_forms.ko; rc $?
+rmmod cxx_forms; rc $?
+klog
+
 # Over-aligned types from every allocation path (cxx_aligned.cpp). The boot
 # red-zones the kmalloc caches of sizes no power of two (slub_debug=Z,...),
 # where kmalloc() alone would misalign them.

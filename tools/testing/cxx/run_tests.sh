@@ -441,6 +441,22 @@ test_mixed_module() {
 		nm "$tmods/cxx_mixed.ko" | grep -w init_module
 }
 
+# The locks forms.cpp defines at namespace scope are constinit (it would not
+# compile otherwise) and leave the module no constructor to run: no
+# .init_array in its object, and only the terminator in the .ko's
+# .cxx_ctors. The check does see one where there is one: cxx_condvar's
+# Mutex and CondVar are built from a LockClass, at load.
+ctors_size() {
+	objdump -h "$1" | awk '$2 == ".cxx_ctors" { print $3 }'
+}
+test_forms_no_ctors() {
+	readelf -SW "$tmods/cxx_condvar.cxx.o" | grep -F .init_array &&
+		[ "$(ctors_size "$tmods/cxx_condvar.ko")" != 00000008 ] ||
+		{ echo "no constructor found in cxx_condvar: the check sees nothing"; return 1; }
+	! readelf -SW "$tmods/forms.o" | grep -F .init_array &&
+		[ "$(ctors_size "$tmods/cxx_forms.ko")" = 00000008 ]
+}
+
 # ---------------------------------------------------------------------------
 # .modinfo
 # ---------------------------------------------------------------------------
@@ -846,6 +862,32 @@ test_condvar_signal() {
 	klines "$s" cxx_condvar | grep '^round ' | diff - <(printf '%s\n' \
 		"round notify-then-signal: consumed by A, A interrupted=0, B woke=0" \
 		"round signal-then-notify: consumed by B, A interrupted=1, B woke=1")
+}
+
+# container_of, read_once/write_once, the wait_event family and the locks
+# defined at namespace scope (forms.cpp): each check, and each wait_event
+# return value C gives (time left, 0, 1, -ERESTARTSYS); the C++ locks hold
+# the bytes of their C twins' initialisers (forms_twin.c).
+forms_checks() {
+	local s=$1 c
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] && hasnt "FAIL" "$s" &&
+		has "cxx_forms: forms tests done: 0 failed" "$s" || return 1
+	for c in "container_of: ok (7)" "read_once/write_once: ok (255)" \
+		"static mutex bytes: ok (0)" "static spinlock bytes: ok (0)" \
+		"static wait queue bytes: ok (0)" "static locks used: ok (42)" \
+		"wait_event woken: ok (1)" "interruptible woken: ok (0)" \
+		"timeout: ok (0)" "interruptible_timeout timeout: ok (0)" \
+		"true at timeout: ok (1)" "true at once: ok (7)" \
+		"true at once, no time: ok (1)" "signal: ok (-512)" \
+		"signal, condition true: ok (0)" "exclusive: one woken: ok (2)" \
+		"exclusive: the other next: ok (0)"; do
+		has "cxx_forms: $c" "$s" || return 1
+	done
+	grep -E "cxx_forms: interruptible_timeout woken: ok \([1-9][0-9]*\)" "$s"
+}
+test_forms() {
+	forms_checks "$(step forms)"
 }
 
 # Types aligned to 16, 32 and 64 from Box, Arc, Vec, new and new[]: every
@@ -1365,6 +1407,14 @@ test_debug_miscdev() {
 		[ "$(grep -c 'cxx_miscdev: deregistering /dev/cxx_miscdev$' "$s")" = 1001 ]
 }
 
+# cxx_forms on the debug kernel: its checks, and its locks, initialised at
+# compile time with lockdep's names and no key, the same bytes as C's
+# (DEBUG_SPINLOCK, DEBUG_MUTEXES, DEBUG_LOCK_ALLOC fields included); lockdep
+# reports nothing (boot_debug_kernel_no_reports judges the whole log).
+test_debug_forms() {
+	forms_checks "$(dstep forms)"
+}
+
 test_debug_devlife() {
 	local s
 	s=$(dstep devlife)
@@ -1508,6 +1558,7 @@ t objtool_on_cxx_objects test_objtool
 t flags_derived_from_kernel test_flags_derived
 t dir_and_file_knobs test_dir_and_file_knobs
 t mixed_c_cxx_module test_mixed_module
+t static_locks_no_constructor test_forms_no_ctors
 t bindings_generated_and_proved test_bindings
 t bindings_corner_cases test_bindings_corner_cases
 t no_handwritten_kernel_declarations test_no_hand_decls
@@ -1537,6 +1588,7 @@ t qemu_generated_bindings_module test_bindings_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_condvar_signal_keeps_notify test_condvar_signal
+t qemu_forms_wait_event_static_locks test_forms
 t qemu_over_aligned_allocations test_aligned
 t qemu_chrdev_two_minors test_chrdev
 t qemu_devices_destroyed_with_open_files test_devlife
@@ -1572,6 +1624,7 @@ t debug_load_unload_cycles test_debug_cycles
 t debug_init_error_leaves_nothing test_debug_init_error
 t failslab_every_allocation test_failslab
 t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
+t debug_forms_static_locks_lockdep test_debug_forms
 t debug_devices_destroyed_with_open_files test_debug_devlife
 t debug_api_buffer_list_seek test_debug_api
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
