@@ -1386,7 +1386,17 @@ test_boot_debug_kernel() {
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
 			"$out/miscdev_test" "$out/devlife_test" "$out/api_test"
-	)
+	) || { first_report "$out/debug.log"; return 1; }
+}
+
+# first_report LOG - the first kernel report of LOG with the step it came
+# in and its first lines (where it happened, the top of its backtrace):
+# the last lines of a failed test's output, which is what a CI log keeps.
+first_report() {
+	awk '/^@@@ step / { step = $0 }
+		!n && /(^|[] ])(BUG|WARNING|UBSAN|Oops|general protection)[: ]/ {
+			print "first report, after \"" step "\":"; n = 1 }
+		n && n++ <= 22' "$1"
 }
 
 dstep() { log=$out/debug.log step "$1"; }
