@@ -34,10 +34,12 @@
 #  - generates <generated/cxx/bindings.h>, the C++ declarations of the
 #    kernel's API, from the configured kernel's headers read with this
 #    directory's C flags (scripts/gen_cxx_bindings.py, libclang), the C
-#    helpers of cxx/bindings_helpers.txt, and two layout proofs that must
-#    compile (C with the kernel's flags, C++ with ours) before any C++ object
-#    is built. A dependency file regenerates them when a header they read or
-#    a config option those headers test changes, not on every build.
+#    helpers of cxx/bindings_helpers.txt, the directory's own headers and
+#    helpers (cxx-bindings-headers-y, cxx-bindings-helpers-y, see below),
+#    and two layout proofs that must compile (C with the kernel's flags,
+#    C++ with ours) before any C++ object is built. A dependency file
+#    regenerates them when a header they read or a config option those
+#    headers test changes, not on every build.
 #  - runs scripts/gen_modinfo.py on each linked C++ module: an inconsistent
 #    .modinfo or __param table fails the build; the report is <module>.modinfo.
 
@@ -65,17 +67,36 @@ cxx-runtime-lds := $(cxx-srctree)/scripts/cxx_module_runtime.lds
 cxx-bindings-h := $(obj)/$(cxx-out)/include/generated/cxx/bindings.h
 cxx-bindings-proved := $(obj)/$(cxx-out)/bindings.proved
 cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
+# A directory extends its own bindings, as it adds C flags with ccflags-y:
+#
+#	cxx-bindings-headers-y := linux/debugfs.h linux/seq_file.h
+#	cxx-bindings-helpers-y := my_helpers.txt
+#
+# binds those headers too (as #include names them), and the entries of
+# those lists (the format of cxx/bindings_helpers.txt, paths relative to the
+# directory). A change of either variable regenerates (the command line).
+cxx-kbuild-file := $(or $(wildcard $(cxx-src-dir)/Kbuild),$(cxx-src-dir)/Makefile)
+cxx-bindings-headers := $(strip $(cxx-bindings-headers-y))
+cxx-local-helper-lists := $(addprefix $(cxx-src-dir)/,$(strip $(cxx-bindings-helpers-y)))
+cxx-helper-lists := $(cxx-srctree)/cxx/bindings_helpers.txt $(cxx-local-helper-lists)
+# A list that does not exist is the generator's to report (it names the
+# Kbuild line), not make's.
 cxx-bindings-in := $(cxx-srctree)/cxx/bindings_helper.h \
-		   $(cxx-srctree)/cxx/bindings_helpers.txt
+		   $(cxx-srctree)/cxx/bindings_helpers.txt \
+		   $(wildcard $(cxx-local-helper-lists))
 # libclang's Python bindings come from Debian's python3-clang-14, which only
 # the system interpreter sees.
 CXX_BINDGEN_PYTHON ?= /usr/bin/python3
 cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 
-# The C helpers (cxx/bindings_helpers.txt), one object each.
-cxx-helper-names := $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
-			--helpers $(word 2,$(cxx-bindings-in)) --list-helpers)
+# The C helpers (cxx/bindings_helpers.txt and the directory's lists), one
+# object each.
+cxx-list-helpers = $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
+	$(addprefix --helpers ,$(1)) --list-helpers 2>/dev/null)
+cxx-helper-names := $(call cxx-list-helpers,$(cxx-helper-lists))
 cxx-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(cxx-helper-names))
+cxx-local-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(if \
+	$(cxx-local-helper-lists),$(call cxx-list-helpers,$(cxx-local-helper-lists))))
 
 # The runtime (see cxx/), archived so that the linker takes only the
 # members a module needs.
@@ -193,6 +214,21 @@ $(obj)/$(cxx-runtime): $(addprefix $(obj)/,$(cxx-runtime-objs)) FORCE
 
 targets += $(cxx-runtime-objs)
 
+# With CONFIG_CXX, vmlinux exports the layer's helpers; the directory's own
+# (cxx-bindings-helpers-y) are linked into its modules from an archive.
+ifdef CONFIG_CXX
+ifneq ($(cxx-local-helper-objs),)
+cxx-local-helpers := $(cxx-out)/local_helpers.a
+$(addprefix $(obj)/,$(cxx-local-helper-objs)): modname-multi := cxx
+$(addprefix $(obj)/,$(cxx-local-helper-objs)): part-of-module := y
+
+$(obj)/$(cxx-local-helpers): $(addprefix $(obj)/,$(cxx-local-helper-objs)) FORCE
+	$(call if_changed,ar)
+
+targets += $(cxx-local-helper-objs) $(cxx-local-helpers)
+endif
+endif
+
 # <generated/cxx/bindings.h>, the C helpers and the layout proofs
 # ---------------------------------------------------------------------------
 
@@ -203,7 +239,10 @@ quiet_cmd_cxx_bindings = BINDGEN $@
       cmd_cxx_bindings = mkdir -p $(dir $@); \
 	$(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
 		--header $(word 1,$(cxx-bindings-in)) \
-		--helpers $(word 2,$(cxx-bindings-in)) \
+		$(addprefix --helpers ,$(cxx-helper-lists)) \
+		$(if $(cxx-bindings-headers),$(addprefix --extra-header ,$(cxx-bindings-headers)) \
+			--out-header $(obj)/$(cxx-out)/bindings_helper.h) \
+		--extra-from $(cxx-kbuild-file) \
 		--out-hpp $@ --out-check $(obj)/$(cxx-out)/bindings_check.c \
 		--out-helpers $(obj)/$(cxx-out)/helpers --depfile $(depfile) \
 		-- $(c_flags)
@@ -271,6 +310,9 @@ cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) 
 	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
 cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
+endif
+ifdef CONFIG_CXX
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-local-helpers)))
 endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)

@@ -27,6 +27,15 @@ python3-clang-14 package.  From the resulting AST it writes:
                them to C++ under their kernel names (NAME, through an
                __asm__ label). One file each, so that a module links only
                the helpers it calls.
+               --helpers may be given more than once (the layer's list and
+               a directory's cxx-bindings-helpers-y); a name listed twice
+               is an error naming both places.
+  --extra-header NAME  bind <NAME> too (repeatable; a directory's
+               cxx-bindings-headers-y). The generator then writes
+               --out-header, the --header plus these #includes, and binds
+               that; the helpers and the proofs include it.
+  --extra-from FILE  where the extra headers and helper lists were named
+               (the directory's Kbuild file), for error messages.
   --list-helpers  print the names of the list's entries and exit.
   --depfile    a make dependency file: every header the parse read.
 
@@ -195,7 +204,14 @@ def parse_args(argv):
     p.add_argument('--allowlist-regex',
                    help='only bind functions/variables/constants whose name '
                         'matches (types are always bound)')
-    p.add_argument('--helpers', help='list of C helpers (cxx/bindings_helpers.txt)')
+    p.add_argument('--helpers', action='append', default=[],
+                   help='list of C helpers (cxx/bindings_helpers.txt); repeatable')
+    p.add_argument('--extra-header', action='append', default=[],
+                   help='another header to bind, as #include names it; repeatable')
+    p.add_argument('--out-header',
+                   help='with --extra-header: the combined header to write and bind')
+    p.add_argument('--extra-from',
+                   help='the file that named --extra-header/--helpers (for messages)')
     p.add_argument('--out-helpers', help='directory of the helpers\' C files')
     p.add_argument('--list-helpers', action='store_true',
                    help='print the entries of --helpers and exit')
@@ -217,6 +233,8 @@ def parse_args(argv):
         p.error('give the kernel C flags either after -- or with --cflags-file')
     if bool(args.helpers) != bool(args.out_helpers):
         p.error('--helpers and --out-helpers go together')
+    if args.extra_header and not args.out_header:
+        p.error('--extra-header needs --out-header')
     if not args.out_check_cxx:
         args.out_check_cxx = os.path.splitext(args.out_check)[0] + '.cpp'
     return args
@@ -258,10 +276,47 @@ class Helper:
         self.cursor = None
 
 
-def read_helpers(path):
+def read_helpers_lists(paths, named_in=None):
+    """Read every helpers list; a name listed twice is an error."""
+    out, first = [], {}
+    for path in paths:
+        for h in read_helpers(path, named_in):
+            if h.name in first:
+                raise GenError('%s: %s is listed twice (first at %s); fix: keep one '
+                               'of the two entries' % (h.where, h.name, first[h.name]))
+            first[h.name] = h.where
+            out.append(h)
+    return out
+
+
+def kbuild_line(path, variable, word):
+    """'path:line' of the line of a Kbuild file that sets variable and names
+    word (or of the first that sets variable; or just path)."""
+    if not path:
+        return '(command line)'
+    try:
+        with open(path) as f:
+            lines = f.readlines()
+    except OSError:
+        return path
+    sets = [no for no, l in enumerate(lines, 1) if re.match(r'\s*%s\s*[:+?]?=' %
+                                                            re.escape(variable), l)]
+    for no in sets:
+        if re.search(r'(^|[\s=])%s(\s|$)' % re.escape(word), lines[no - 1]):
+            return '%s:%d' % (path, no)
+    return '%s:%d' % (path, sets[0]) if sets else path
+
+
+def read_helpers(path, named_in=None):
     """Parse the helpers list: a name, a prototype, or a prototype and body."""
-    with open(path) as f:
-        lines = f.readlines()
+    try:
+        with open(path) as f:
+            lines = f.readlines()
+    except OSError as e:
+        raise GenError('%s: cxx-bindings-helpers-y: cannot read %s (%s); fix: name '
+                       'a file of the directory, relative to it' % (
+                           kbuild_line(named_in, 'cxx-bindings-helpers-y',
+                                       os.path.basename(path)), path, e.strerror))
     out, pending, start = [], '', 0
     for no, line in enumerate(lines, 1):
         text = line.split('//')[0].rstrip()
@@ -286,10 +341,6 @@ def read_helpers(path):
                           m.group(3) if kind == 'body' else None, where))
     if pending:
         raise GenError('%s: unbalanced braces at the end' % path)
-    names = [h.name for h in out]
-    dups = sorted(set(n for n in names if names.count(n) > 1))
-    if dups:
-        raise GenError('%s: listed twice: %s' % (path, ', '.join(dups)))
     return out
 
 
@@ -662,13 +713,15 @@ class Generator:
         """Read the flags and set up the (empty) output state."""
         self.args = args
         self.kflags = read_cflags(args.cflags_file) if args.cflags_file else args.cflags
-        self.helpers = read_helpers(args.helpers) if args.helpers else []
+        self.helpers = read_helpers_lists(args.helpers, args.extra_from)
         self.helper_by_name = {h.name: h for h in self.helpers}
         self.helper_c = []            # C wrapper definitions, in list order
         self.cargs, self.skipped_flags = clang_args(self.kflags)
         self.filter = re.compile(args.filter_regex or default_filter(self.kflags))
         self.allow = re.compile(args.allowlist_regex) if args.allowlist_regex else None
         self.header = os.path.abspath(args.header)
+        if args.extra_header:
+            self.header = self.write_combined_header()
         self.cxx = TypePrinter(self, 'cxx')
         self.c = TypePrinter(self, 'c')
         self.blocks = []          # ('type'|'func', text) in header order
@@ -739,6 +792,52 @@ class Generator:
         """True if a function/variable/constant name passes --allowlist-regex."""
         return self.allow is None or bool(self.allow.search(name))
 
+    def write_combined_header(self):
+        """--header and the --extra-header lines, in --out-header (rewritten
+        only when it changes); return its path."""
+        path = os.path.abspath(self.args.out_header)
+        self.extra_lines = {}
+        out = ['/* SPDX-License-Identifier: GPL-2.0 */',
+               '/* The headers this directory binds: generated by gen_cxx_bindings.py. */',
+               '#include "%s"' % os.path.abspath(self.args.header)]
+        for name in self.args.extra_header:
+            name = name.strip('<>"')
+            if not re.fullmatch(r'[\w.+-]+(/[\w.+-]+)*\.h', name):
+                raise GenError('%s: cxx-bindings-headers-y: %r is not a header name; '
+                               'fix: write it as #include names it, e.g. linux/debugfs.h'
+                               % (kbuild_line(self.args.extra_from,
+                                              'cxx-bindings-headers-y', name), name))
+            out.append('#include <%s>' % name)
+            self.extra_lines[len(out)] = name
+        text = '\n'.join(out) + '\n'
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            with open(path) as f:
+                same = f.read() == text
+        except FileNotFoundError:
+            same = False
+        if not same:
+            with open(path, 'w') as f:
+                f.write(text)
+        return path
+
+    def check_extra_headers(self):
+        """An --extra-header clang cannot find: say where it was named."""
+        for d in self.tu.diagnostics:
+            loc = d.location
+            if d.severity < ci.Diagnostic.Error or not loc.file or \
+                    os.path.abspath(loc.file.name) != self.header:
+                continue
+            name = getattr(self, 'extra_lines', {}).get(loc.line)
+            if name is None:
+                continue
+            raise GenError('%s: cxx-bindings-headers-y: no header <%s> in this kernel '
+                           '(%s); fix: name it as #include does, relative to the '
+                           'kernel\'s include/ or arch/*/include/ (e.g. linux/debugfs.h), '
+                           'or drop it' % (kbuild_line(self.args.extra_from,
+                                                       'cxx-bindings-headers-y', name),
+                                           name, d.spelling))
+
     # ---- driver ----------------------------------------------------------
 
     def run(self):
@@ -748,6 +847,7 @@ class Generator:
         self.tu = parse_c(main, self.cargs, unsaved=[(main, '\n'.join(
             ['#include "%s"' % os.path.basename(self.header)] +
             helper_protos(self.helpers)) + '\n')])
+        self.check_extra_headers()
         self.stats['warnings'] = check_diagnostics(self.tu, self.args.verbose)
         top = [c for c in self.tu.cursor.get_children() if self.in_filter(c) or
                (c.location.file and c.location.file.name == main)]
@@ -1247,10 +1347,13 @@ class Generator:
                 continue
             if h.name in self.seen_funcs:
                 raise GenError('%s: %s is an ordinary function: C++ calls it directly; '
-                               'drop it, or give its prototype if it is a macro in '
-                               'other configurations' % (h.where, h.name))
-            raise GenError('%s: no static inline function %s in the headers; for a '
-                           'macro, write its C prototype' % (h.where, h.name))
+                               'fix: drop the entry (or give its prototype if it is a '
+                               'macro in other configurations)' % (h.where, h.name))
+            raise GenError('%s: %s is not a static inline function of the bound '
+                           'headers, nor given as a macro; fix: bind the header that '
+                           'defines it (cxx-bindings-headers-y), or for a function-like '
+                           'macro write its C prototype ("type %s(type arg, ...);")'
+                           % (h.where, h.name, h.name))
 
     def write_helpers(self):
         """The C wrappers, one file each, compiled as C with the kernel's flags."""
@@ -1284,7 +1387,7 @@ class Generator:
 
     def write_depfile(self):
         """Make rule: the header depends on every file the parse read."""
-        deps = [self.header] + ([self.args.helpers] if self.args.helpers else [])
+        deps = [self.header] + [os.path.abspath(h) for h in self.args.helpers]
         deps += sorted({os.path.abspath(i.include.name) for i in self.tu.get_includes()})
         with open(self.args.depfile, 'w') as f:
             f.write('%s: \\\n' % self.args.out_hpp)
@@ -1834,7 +1937,8 @@ def main(argv):
     args = parse_args(argv)
     if args.list_helpers:
         try:
-            print(' '.join(h.name for h in read_helpers(args.helpers)))
+            print(' '.join(h.name for h in read_helpers_lists(args.helpers,
+                                                              args.extra_from)))
         except GenError as e:
             print('gen_bindings: error: %s' % e, file=sys.stderr)
             return 1

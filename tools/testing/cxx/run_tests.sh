@@ -435,6 +435,76 @@ test_no_hand_decls() {
 	[ "$n" = "$(sed -n 's|^// expect: \([0-9]*\) findings$|\1|p' "$here/bindings/hand_decls.cpp")" ]
 }
 
+# A directory extends its own bindings from its Kbuild file
+# (cxx-bindings-headers-y, cxx-bindings-helpers-y; tools/testing/cxx/extbind/):
+# two directories binding different extra headers build at the same time
+# against the same kernel, each bindings.h has its own extra declarations
+# and not the other's, the directory's helper is linked into its module,
+# and a change of the variable regenerates.
+test_bindings_per_directory() {
+	local ext=$here/extbind d b pids=()
+	for d in debugfs procfs; do
+		kmake "$ext/$d" clean >/dev/null
+		kmake "$ext/$d" >"$out/extbind-$d.txt" 2>&1 &
+		pids+=($!)
+	done
+	wait "${pids[0]}" && wait "${pids[1]}" || { tail -n 5 "$out"/extbind-*.txt; return 1; }
+	b=.cxx/include/generated/cxx/bindings.h
+	grep -E '^struct dentry \*debugfs_create_dir\(' "$ext/debugfs/$b" &&
+		grep -E '^struct proc_dir_entry \*proc_create_single\(.*cxx_helper_proc_create_single' \
+			"$ext/procfs/$b" &&
+		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/procfs/$b" || return 1
+	if grep -E '(proc_create_single|proc_create_data)\(' "$ext/debugfs/$b" ||
+		grep -E 'debugfs_create_dir\(' "$ext/procfs/$b"; then
+		echo "one directory's extra declarations are in the other's bindings"
+		return 1
+	fi
+	nm "$ext/procfs/cxx_extbind_procfs.ko" | grep -E ' T cxx_helper_proc_create_single$' &&
+		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_create_dir$' || return 1
+	# if_changed sees the variable on the command line: a change regenerates,
+	# going back regenerates again, and then nothing does.
+	kmake "$ext/debugfs" cxx-bindings-headers-y="linux/debugfs.h linux/proc_fs.h" \
+		>"$out/extbind-change.txt" 2>&1 || return 1
+	has "BINDGEN $ext/debugfs/$b" "$out/extbind-change.txt" &&
+		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/debugfs/$b" || return 1
+	kmake "$ext/debugfs" >"$out/extbind-change.txt" 2>&1 &&
+		has "BINDGEN $ext/debugfs/$b" "$out/extbind-change.txt" &&
+		kmake "$ext/debugfs" >"$out/extbind-change.txt" 2>&1 &&
+		hasnt "BINDGEN" "$out/extbind-change.txt"
+}
+
+# Bad input to cxx-bindings-headers-y / cxx-bindings-helpers-y fails the
+# build with a message that names the file, the line and the fix.
+test_bindings_per_directory_bad_input() {
+	local d=$out/extbind-bad
+	# expect KBUILD-LINE HELPERS-FILE-TEXT MESSAGE: the build fails, saying so.
+	expect() {
+		rm -rf "$d"
+		cp -r "$here/extbind/debugfs" "$d"
+		rm -rf "$d/.cxx" "$d"/*.o "$d"/*.ko "$d"/.*.cmd
+		sed -i "s|^cxx-bindings-headers-y := .*|$1|" "$d/Kbuild"
+		printf '%b' "$2" >"$d/my_helpers.txt"
+		if kmake "$d" CXX_FOR_LINUX="$top" >"$out/extbind-bad.txt" 2>&1; then
+			echo "built with: $1 / $2"
+			return 1
+		fi
+		grep -F "gen_bindings: error:" "$out/extbind-bad.txt"
+		has "$3" "$out/extbind-bad.txt"
+	}
+	expect 'cxx-bindings-headers-y := linux/debugfs.h linux/no_such_header.h' '' \
+		"$d/Kbuild:6: cxx-bindings-headers-y: no header <linux/no_such_header.h> in this kernel" &&
+		has "fix: name it as #include does" "$out/extbind-bad.txt" || return 1
+	local helpers='cxx-bindings-headers-y := linux/debugfs.h\ncxx-bindings-helpers-y :='
+	expect "$helpers my_helpers.txt" '# x\n\ndebugfs_create_dir\n' \
+		"$d/my_helpers.txt:3: debugfs_create_dir is an ordinary function: C++ calls it directly" || return 1
+	expect "$helpers my_helpers.txt" 'no_such_function\n' \
+		"$d/my_helpers.txt:1: no_such_function is not a static inline function of the bound headers" &&
+		has "fix: bind the header that defines it (cxx-bindings-headers-y)" "$out/extbind-bad.txt" ||
+		return 1
+	expect "$helpers no_such_list.txt" '' \
+		"$d/Kbuild:7: cxx-bindings-helpers-y: cannot read $d/no_such_list.txt"
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -1473,6 +1543,8 @@ t mixed_c_cxx_module test_mixed_module
 t bindings_generated_and_proved test_bindings
 t bindings_corner_cases test_bindings_corner_cases
 t no_handwritten_kernel_declarations test_no_hand_decls
+t bindings_extended_per_directory test_bindings_per_directory
+t bindings_per_directory_bad_input test_bindings_per_directory_bad_input
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
