@@ -36,6 +36,16 @@ python3-clang-14 package.  From the resulting AST it writes:
                that; the helpers and the proofs include it.
   --extra-from FILE  where the extra headers and helper lists were named
                (the directory's Kbuild file), for error messages.
+  --out-inline FILE  declare every static inline function of the bound
+               headers to C++ too, under its kernel name with the asm label
+               cxx_helper_NAME like a listed helper, and write FILE, a C
+               file of their wrappers, each inside #ifdef CXX_WANT_NAME: a
+               module defines CXX_WANT_NAME for the helpers its objects
+               leave undefined and includes FILE (scripts/Makefile.cxx), so
+               it carries exactly the wrappers it calls.
+  --out-skipped FILE  what was not bound, and why, and the coverage of the
+               static inline functions (default: bindings_skipped.txt
+               beside --out-hpp).
   --list-helpers  print the names of the list's entries and exit.
   --depfile    a make dependency file: every header the parse read.
 
@@ -215,6 +225,10 @@ def parse_args(argv):
     p.add_argument('--out-helpers', help='directory of the helpers\' C files')
     p.add_argument('--list-helpers', action='store_true',
                    help='print the entries of --helpers and exit')
+    p.add_argument('--out-inline',
+                   help='C file of on-demand wrappers of every static inline function')
+    p.add_argument('--out-skipped', help='what was not bound and why (default: '
+                   'bindings_skipped.txt beside --out-hpp)')
     p.add_argument('--depfile', help='write make dependencies of --out-hpp here')
     p.add_argument('--libclang', help='path of libclang.so')
     p.add_argument('-v', '--verbose', action='store_true',
@@ -237,6 +251,9 @@ def parse_args(argv):
         p.error('--extra-header needs --out-header')
     if not args.out_check_cxx:
         args.out_check_cxx = os.path.splitext(args.out_check)[0] + '.cpp'
+    if not args.out_skipped:
+        args.out_skipped = os.path.join(os.path.dirname(args.out_hpp) or '.',
+                                        'bindings_skipped.txt')
     return args
 
 
@@ -716,6 +733,9 @@ class Generator:
         self.helpers = read_helpers_lists(args.helpers, args.extra_from)
         self.helper_by_name = {h.name: h for h in self.helpers}
         self.helper_c = []            # C wrapper definitions, in list order
+        self.inline_c = []            # on-demand wrappers: (name, sym, proto, body)
+        self.inline_names = set()     # every static inline function defined
+        self.inline_checks = []       # (name, C type) of the on-demand helpers
         self.cargs, self.skipped_flags = clang_args(self.kflags)
         self.filter = re.compile(args.filter_regex or default_filter(self.kflags))
         self.allow = re.compile(args.allowlist_regex) if args.allowlist_regex else None
@@ -865,6 +885,9 @@ class Generator:
         self.write_check_cxx()
         if self.args.out_helpers:
             self.write_helpers()
+        if self.args.out_inline:
+            self.write_inline()
+        self.write_skipped()
         if self.args.depfile:
             self.write_depfile()
 
@@ -1237,6 +1260,11 @@ class Generator:
             self.emit_helper(c, h)
             return
         if c.is_definition():
+            if c.storage_class == ci.StorageClass.STATIC:
+                self.inline_names.add(name)
+                if self.args.out_inline:
+                    self.emit_inline(c)
+                    return
             self.skip('inline function (has a body; needs a C helper)', name)
             return
         if c.storage_class == ci.StorageClass.STATIC:
@@ -1340,6 +1368,38 @@ class Generator:
                 body = '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
         self.helper_c.append((name, sym, proto, body))
 
+    def inline_wrapper(self, c, name, sym):
+        """(prototype, body) of the C wrapper sym around inline function name."""
+        args = list(c.get_arguments())
+        cparams = [self.c.declarator(p.type, 'a%d' % i) for i, p in enumerate(args)]
+        proto = self.c.declarator(c.result_type, '%s(%s)' % (sym, ', '.join(cparams) or 'void'))
+        call = '%s(%s)' % (name, ', '.join('a%d' % i for i in range(len(args))))
+        void = c.result_type.get_canonical().kind == TK.VOID
+        return proto, '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
+
+    def emit_inline(self, c):
+        """Declare a static inline function to C++ as an on-demand helper."""
+        name, sym = c.spelling, HELPER_PREFIX + c.spelling
+        if name in self.seen_funcs or name in self.helper_by_name or not self.allowed(name):
+            return
+        if c.type.get_canonical().is_function_variadic():
+            self.skip('inline function: variadic (a C wrapper cannot forward "...")', name)
+            return
+        cname = self.rename('function', name)
+        try:
+            text = self.cxx.function(c, cname)
+            proto, body = self.inline_wrapper(c, name, sym)
+            ctype = type_attr_prefix(c) + self.c.function(c, '')
+        except Unprintable as e:
+            self.skip('inline function with a type C++ cannot spell', '%s (%s)' % (name, e))
+            return
+        self.seen_funcs.add(name)
+        self.ordinary_names.add(name)
+        self.blocks.append(('func', '%s __asm__("%s")%s; /* C helper, on demand */'
+                            % (text, sym, self.function_attrs(c))))
+        self.inline_c.append((name, sym, proto, body))
+        self.inline_checks.append((name, ctype))
+
     def check_helpers(self):
         """Every listed helper must have been found in the headers."""
         for h in self.helpers:
@@ -1384,6 +1444,44 @@ class Generator:
                 pass
             with open(path, 'w') as f:
                 f.write(text)
+
+    def write_inline(self):
+        """The on-demand wrappers, each compiled only where CXX_WANT_<name>."""
+        path = self.args.out_inline
+        out = self.banner('On-demand C helpers: a wrapper for every static inline '
+                          'function of the bindings.')
+        out += ['/*', ' * Not compiled alone: a module\'s <module>.cxx-helpers.c defines',
+                ' * CXX_WANT_<name> for each helper its objects call and includes this',
+                ' * file, so the wrappers are compiled as part of that module.', ' */',
+                '#include "%s"' % rel_include(self.header, path), '']
+        for name, sym, proto, body in self.inline_c:
+            out += ['#ifdef CXX_WANT_%s' % name, proto + ';', proto, body, '#endif']
+        with open(path, 'w') as f:
+            f.write('\n'.join(out) + '\n')
+
+    def coverage(self):
+        """(static inline functions, callable ones): listed or on demand."""
+        listed = {h.name for h in self.helpers if h.cursor is not None}
+        callable_ = {n for n, _, _, _ in self.inline_c} | listed
+        return len(self.inline_names), len(callable_ & self.inline_names)
+
+    def write_skipped(self):
+        """What was not bound, and why; the coverage of static inline functions."""
+        total, ok = self.coverage()
+        self.stats['inline_total'], self.stats['inline_callable'] = total, ok
+        out = ['# Generated by gen_cxx_bindings.py: what the bindings do not declare, and why.',
+               '# static inline functions: %d, callable from C++: %d (%.1f%%), skipped: %d'
+               % (total, ok, 100.0 * ok / total if total else 100.0, total - ok)]
+        for cat in sorted(self.skipped):
+            names = sorted(set(self.skipped[cat]))
+            if cat == 'static function declaration':
+                # A prototype of a static inline function defined further on.
+                names = [n for n in names if n not in self.seen_funcs]
+            if not names:
+                continue
+            out += ['', '%s (%d):' % (cat, len(names))] + ['\t' + n for n in names]
+        with open(self.args.out_skipped, 'w') as f:
+            f.write('\n'.join(out) + '\n')
 
     def write_depfile(self):
         """Make rule: the header depends on every file the parse read."""
@@ -1875,6 +1973,15 @@ class Generator:
                 continue
             out.append('CXX_CHECK(__builtin_types_compatible_p(__typeof__(%s), %s), "type of %s");'
                        % (name, t, name))
+        # An inline function clang saw may be a function-like macro to gcc
+        # (isdigit() is __builtin_isdigit() where gcc has it): its wrapper
+        # then calls the macro, and there is no function type to check.
+        for name, t in self.inline_checks:
+            if self.macro_shadowed(name + ' ' + t, shadowed):
+                continue
+            out += ['#ifndef %s' % name,
+                    'CXX_CHECK(__builtin_types_compatible_p(__typeof__(%s), %s), "type of %s");'
+                    % (name, t, name), '#endif']
         undefs = sorted(set(shadowed))
         if undefs:
             at = out.index('#define CXX_CHECK(expr, msg) _Static_assert(expr, msg)')
@@ -1960,6 +2067,9 @@ def main(argv):
               len(gen.seen_funcs), len(gen.seen_vars), s['constants'], s['macros_tried'],
               len(gen.renames), s['hpp_lines'], s['hpp_bytes'], s['time'],
               ' '.join(gen.skipped_flags)), file=sys.stderr)
+    print('gen_bindings: static inline functions: %d, callable from C++: %d (%.1f%%)' % (
+        s['inline_total'], s['inline_callable'],
+        100.0 * s['inline_callable'] / max(s['inline_total'], 1)), file=sys.stderr)
     return 0
 
 

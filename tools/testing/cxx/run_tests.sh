@@ -505,6 +505,53 @@ test_bindings_per_directory_bad_input() {
 		"$d/Kbuild:7: cxx-bindings-helpers-y: cannot read $d/no_such_list.txt"
 }
 
+# Static inline functions no helper list names are callable: the bindings
+# declare every one as cxx_helper_<name>, and the module's build makes the
+# wrappers its object leaves undefined, compiled as part of that module
+# (tools/testing/cxx/extbind/inline: list, ktime, jiffies, debugfs). Its
+# .ko defines exactly the helpers its object calls; one it does not call is
+# declared but not carried. The coverage figure is printed.
+test_inline_helpers() {
+	local d=$here/extbind/inline b f
+	b=$d/.cxx/include/generated/cxx
+	kmake "$d" clean >/dev/null
+	kmake "$d" >"$out/inline-helpers.txt" 2>&1 || { tail -n 20 "$out/inline-helpers.txt"; return 1; }
+	has "GEN     $d/cxx_inline.cxx-helpers.c" "$out/inline-helpers.txt" &&
+		has "CC [M]  $d/cxx_inline.cxx-helpers.o" "$out/inline-helpers.txt" || return 1
+	for f in list_move list_is_singular list_is_last list_splice_init ms_to_ktime \
+		ktime_to_ms ktime_add_ms ktime_after ktime_ms_delta jiffies_to_nsecs \
+		get_jiffies_64 debugfs_create_xul; do
+		if grep -E "(^|[ *])$f(\(|$)" "$top/cxx/bindings_helpers.txt"; then
+			echo "$f is in the hand-kept list"
+			return 1
+		fi
+		nm "$d/cxx_inline.ko" | grep -qE " T cxx_helper_$f$" ||
+			{ echo "no wrapper of $f in cxx_inline.ko"; return 1; }
+	done
+	diff <(nm --defined-only "$d/cxx_inline.ko" | awk '$3 ~ /^cxx_helper_/ { print $3 }' | sort) \
+		<(nm -u "$d/cxx_inline.cxx.o" | awk '$2 ~ /^cxx_helper_/ { print $2 }' | sort) ||
+		{ echo "the .ko's helpers are not the ones its object calls"; return 1; }
+	echo "cxx_inline.ko: $(nm "$d/cxx_inline.ko" | grep -c ' T cxx_helper_') helpers, the ones it calls"
+	grep -E '^void list_rotate_left\(.*__asm__\("cxx_helper_list_rotate_left"\)' "$b/bindings.h" &&
+		! nm "$d/cxx_inline.ko" | grep cxx_helper_list_rotate_left || return 1
+	# Nothing is made again when nothing changed.
+	kmake "$d" >"$out/inline-helpers-again.txt" 2>&1 &&
+		hasnt "GEN" "$out/inline-helpers-again.txt" && hasnt "CC [M]" "$out/inline-helpers-again.txt" ||
+		return 1
+	sed -n 's/^# \(static inline functions: .*\)/coverage: \1/p' "$b/bindings_skipped.txt" | grep .
+}
+
+# How many static inline functions of the bindings C++ can really call:
+# inline_coverage.sh compiles every on-demand wrapper with the module's
+# command line and keeps those that compile and refer only to exported
+# symbols. At least 95% of them.
+test_inline_coverage() {
+	"$here/inline_coverage.sh" "$here/extbind/inline" cxx_inline "$KDIR" |
+		tee "$out/inline-coverage.txt" || return 1
+	awk '/^coverage: / { c = $2; t = $4 } END { if (!t || c * 100 < t * 95) exit 1 }' \
+		"$out/inline-coverage.txt" || { echo "below 95%"; return 1; }
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -969,6 +1016,23 @@ test_devlife() {
 }
 
 # The out-of-tree template loads, takes its parameter, frees at unload.
+# The module of inline_helpers_on_demand, loaded and unloaded on Debian's
+# kernel in a boot of its own: every on-demand helper computes what C does,
+# its debugfs file reads back, and the log is clean.
+test_inline_helpers_in_guest() {
+	local scenario=$out/inline_helpers.sh log=$out/inline-helpers-guest.log
+	printf '%s\n' 'insmod cxx_inline.ko; echo "@@@ rc $?"' \
+		'mount -t debugfs none /sys/kernel/debug 2>/dev/null' \
+		'echo "@@@ xul $(cat /sys/kernel/debug/cxx_inline/xul)"' \
+		'rmmod cxx_inline; echo "@@@ rc $?"' 'dmesg' >"$scenario"
+	"$here/qemu/boot.sh" --timeout 300 --scenario "$scenario" --log "$log" \
+		"$here/extbind/inline/cxx_inline.ko" || return 1
+	has "cxx_inline: inline helpers: 0 checks failed" "$log" &&
+		[ "$(sed -n '/CXX-BENCH: dmesg begin/,$p' "$log" | grep -c 'cxx_inline: unloaded')" = 1 ] &&
+		has "@@@ xul 0x000000000000001f" "$log" &&
+		[ "$(grep -c '@@@ rc 0' "$log")" = 2 ] && hasnt "FAIL" "$log"
+}
+
 test_out_of_tree_in_guest() {
 	local s
 	s=$(step out_of_tree)
@@ -1545,6 +1609,8 @@ t bindings_corner_cases test_bindings_corner_cases
 t no_handwritten_kernel_declarations test_no_hand_decls
 t bindings_extended_per_directory test_bindings_per_directory
 t bindings_per_directory_bad_input test_bindings_per_directory_bad_input
+t inline_helpers_on_demand test_inline_helpers
+t inline_helpers_coverage test_inline_coverage
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
@@ -1568,6 +1634,7 @@ t qemu_print test_print
 t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
+t qemu_inline_helpers_module test_inline_helpers_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_condvar_signal_keeps_notify test_condvar_signal
