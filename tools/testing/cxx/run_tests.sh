@@ -1403,6 +1403,45 @@ test_insmod_intree() {
 		has "cxx_print: C++ printing macros sample (exit)" "$s"
 }
 
+# On a kernel with CONFIG_CXX=y (vmlinux exports the list's helpers), a
+# directory's own helper (cxx-bindings-helpers-y) is linked into its module
+# from local_helpers.a, and the on-demand helpers into the module that
+# calls them: extbind/procfs and extbind/inline, built against the `make
+# run` kernel, load and unload there with a clean log.
+test_run_kernel_extbind() {
+	local d=$out/extbind-run m log=$out/extbind-run.log
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp -r "$here/extbind/procfs" "$here/extbind/inline" "$d/"
+	(
+		. "$out/run-kernel.env"
+		for m in procfs inline; do
+			make -C "$KBUILD" M="$d/$m" CXX_FOR_LINUX="$top" || exit 1
+		done
+	) >"$out/extbind-run-build.txt" 2>&1 || { tail -n 20 "$out/extbind-run-build.txt"; return 1; }
+	has "AR      $d/procfs/.cxx/local_helpers.a" "$out/extbind-run-build.txt" &&
+		nm "$d/procfs/cxx_extbind_procfs.ko" | grep ' T cxx_helper_proc_create_single$' &&
+		nm "$d/inline/cxx_inline.ko" | grep ' T cxx_helper_list_move$' &&
+		nm "$d/inline/cxx_inline.ko" | grep ' U cxx_helper_list_add_tail$' || return 1
+	printf '%s\n' 'insmod cxx_extbind_procfs.ko; echo "@@@ rc $?"' \
+		'echo "@@@ proc $(cat /proc/cxx_extbind)"' \
+		'rmmod cxx_extbind_procfs; echo "@@@ rc $?"' \
+		'insmod cxx_inline.ko; echo "@@@ rc $?"' \
+		'mount -t debugfs none /sys/kernel/debug 2>/dev/null' \
+		'echo "@@@ xul $(cat /sys/kernel/debug/cxx_inline/xul)"' \
+		'rmmod cxx_inline; echo "@@@ rc $?"' >"$d/scenario.sh"
+	(
+		. "$out/run-kernel.env"
+		"$here/qemu/boot.sh" --timeout 300 --kernel "$KIMAGE" --gen-init-cpio "$GEN_INIT_CPIO" \
+			--scenario "$d/scenario.sh" --log "$log" \
+			"$d/procfs/cxx_extbind_procfs.ko" "$d/inline/cxx_inline.ko"
+	) || return 1
+	[ "$(grep -c '@@@ rc 0' "$log")" = 4 ] &&
+		has "@@@ proc hello from C++ through seq_file" "$log" &&
+		has "@@@ xul 0x000000000000001f" "$log" &&
+		has "cxx_inline: inline helpers: 0 checks failed" "$log"
+}
+
 test_intree_untainted() {
 	has "tainted=0" "$(istep taint)"
 }
@@ -1662,6 +1701,7 @@ t builtin_sample_at_boot_with_cmdline_params test_builtin_at_boot
 t modprobe_after_depmod test_modprobe_intree
 t insmod_intree_module test_insmod_intree
 t intree_modules_untainted test_intree_untainted
+t run_kernel_extended_and_inline_helpers test_run_kernel_extbind
 t build_debug_kernel test_build_debug_kernel
 t build_test_modules_against_debug_kernel test_build_tmods_for_debug
 t build_finit_helper test_build_finit
