@@ -34,8 +34,9 @@ for _ in $(seq 20); do
 	(cd "$kdir" && eval "$cmd") >"$tmp/err" 2>&1 && break
 	# gcc names the wrapper an error was inlined into; the assembler names
 	# no function: find it in the assembly.
-	bad=$(grep -oE "(inlined from|In function) ‘cxx_helper_[A-Za-z0-9_]+’" "$tmp/err" |
-		sed -E 's/.*cxx_helper_([A-Za-z0-9_]+).*/\1/' | sort -u)
+	# (Its quotes are ASCII or not, as the locale has it.)
+	bad=$(grep -oE "(inlined from|In function) [^ ]*cxx_helper_[A-Za-z0-9_]+" "$tmp/err" |
+		sed -E 's/.*cxx_helper_([A-Za-z0-9_]+)$/\1/' | sort -u)
 	if [ -z "$bad" ] && grep -q "Assembler messages" "$tmp/err"; then
 		(cd "$kdir" && eval "$(sed "s| -c -o [^ ]*| -S -o $tmp/all.s|" <<<"$cmd")") \
 			>/dev/null 2>&1
