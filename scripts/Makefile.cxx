@@ -34,10 +34,15 @@
 #  - generates <generated/cxx/bindings.h>, the C++ declarations of the
 #    kernel's API, from the configured kernel's headers read with this
 #    directory's C flags (scripts/gen_cxx_bindings.py, libclang), the C
-#    helpers of cxx/bindings_helpers.txt, and two layout proofs that must
-#    compile (C with the kernel's flags, C++ with ours) before any C++ object
-#    is built. A dependency file regenerates them when a header they read or
-#    a config option those headers test changes, not on every build.
+#    helpers of cxx/bindings_helpers.txt, the directory's own headers and
+#    helpers (cxx-bindings-headers-y, cxx-bindings-helpers-y, see below),
+#    and two layout proofs that must compile (C with the kernel's flags,
+#    C++ with ours) before any C++ object is built. A dependency file
+#    regenerates them when a header they read or a config option those
+#    headers test changes, not on every build.
+#  - declares every static inline function of those headers to C++ too,
+#    and links into each module the C wrappers of exactly the ones its
+#    objects call, compiled as part of that module (<module>.cxx-helpers.c).
 #  - runs scripts/gen_modinfo.py on each linked C++ module: an inconsistent
 #    .modinfo or __param table fails the build; the report is <module>.modinfo.
 
@@ -64,18 +69,38 @@ cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
 cxx-runtime-lds := $(cxx-srctree)/scripts/cxx_module_runtime.lds
 cxx-bindings-h := $(obj)/$(cxx-out)/include/generated/cxx/bindings.h
 cxx-bindings-proved := $(obj)/$(cxx-out)/bindings.proved
+cxx-inline-c := $(obj)/$(cxx-out)/inline_helpers.c
 cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
+# A directory extends its own bindings, as it adds C flags with ccflags-y:
+#
+#	cxx-bindings-headers-y := linux/debugfs.h linux/seq_file.h
+#	cxx-bindings-helpers-y := my_helpers.txt
+#
+# binds those headers too (as #include names them), and the entries of
+# those lists (the format of cxx/bindings_helpers.txt, paths relative to the
+# directory). A change of either variable regenerates (the command line).
+cxx-kbuild-file := $(or $(wildcard $(cxx-src-dir)/Kbuild),$(cxx-src-dir)/Makefile)
+cxx-bindings-headers := $(strip $(cxx-bindings-headers-y))
+cxx-local-helper-lists := $(addprefix $(cxx-src-dir)/,$(strip $(cxx-bindings-helpers-y)))
+cxx-helper-lists := $(cxx-srctree)/cxx/bindings_helpers.txt $(cxx-local-helper-lists)
+# A list that does not exist is the generator's to report (it names the
+# Kbuild line), not make's.
 cxx-bindings-in := $(cxx-srctree)/cxx/bindings_helper.h \
-		   $(cxx-srctree)/cxx/bindings_helpers.txt
+		   $(cxx-srctree)/cxx/bindings_helpers.txt \
+		   $(wildcard $(cxx-local-helper-lists))
 # libclang's Python bindings come from Debian's python3-clang-14, which only
 # the system interpreter sees.
 CXX_BINDGEN_PYTHON ?= /usr/bin/python3
 cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 
-# The C helpers (cxx/bindings_helpers.txt), one object each.
-cxx-helper-names := $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
-			--helpers $(word 2,$(cxx-bindings-in)) --list-helpers)
+# The C helpers (cxx/bindings_helpers.txt and the directory's lists), one
+# object each.
+cxx-list-helpers = $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
+	$(addprefix --helpers ,$(1)) --list-helpers 2>/dev/null)
+cxx-helper-names := $(call cxx-list-helpers,$(cxx-helper-lists))
 cxx-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(cxx-helper-names))
+cxx-local-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(if \
+	$(cxx-local-helper-lists),$(call cxx-list-helpers,$(cxx-local-helper-lists))))
 
 # The runtime (see cxx/), archived so that the linker takes only the
 # members a module needs.
@@ -193,6 +218,21 @@ $(obj)/$(cxx-runtime): $(addprefix $(obj)/,$(cxx-runtime-objs)) FORCE
 
 targets += $(cxx-runtime-objs)
 
+# With CONFIG_CXX, vmlinux exports the layer's helpers; the directory's own
+# (cxx-bindings-helpers-y) are linked into its modules from an archive.
+ifdef CONFIG_CXX
+ifneq ($(cxx-local-helper-objs),)
+cxx-local-helpers := $(cxx-out)/local_helpers.a
+$(addprefix $(obj)/,$(cxx-local-helper-objs)): modname-multi := cxx
+$(addprefix $(obj)/,$(cxx-local-helper-objs)): part-of-module := y
+
+$(obj)/$(cxx-local-helpers): $(addprefix $(obj)/,$(cxx-local-helper-objs)) FORCE
+	$(call if_changed,ar)
+
+targets += $(cxx-local-helper-objs) $(cxx-local-helpers)
+endif
+endif
+
 # <generated/cxx/bindings.h>, the C helpers and the layout proofs
 # ---------------------------------------------------------------------------
 
@@ -203,15 +243,19 @@ quiet_cmd_cxx_bindings = BINDGEN $@
       cmd_cxx_bindings = mkdir -p $(dir $@); \
 	$(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
 		--header $(word 1,$(cxx-bindings-in)) \
-		--helpers $(word 2,$(cxx-bindings-in)) \
+		$(addprefix --helpers ,$(cxx-helper-lists)) \
+		$(if $(cxx-bindings-headers),$(addprefix --extra-header ,$(cxx-bindings-headers)) \
+			--out-header $(obj)/$(cxx-out)/bindings_helper.h) \
+		--extra-from $(cxx-kbuild-file) \
 		--out-hpp $@ --out-check $(obj)/$(cxx-out)/bindings_check.c \
-		--out-helpers $(obj)/$(cxx-out)/helpers --depfile $(depfile) \
+		--out-helpers $(obj)/$(cxx-out)/helpers --out-inline $(cxx-inline-c) \
+		--depfile $(depfile) \
 		-- $(c_flags)
 
 $(cxx-bindings-h): $(cxx-bindings-in) $(cxx-gen-bindings) FORCE
 	$(call if_changed_dep,cxx_bindings)
 
-$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) \
+$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) $(cxx-inline-c) \
 $(addprefix $(obj)/,$(cxx-helper-objs:.o=.c)): $(cxx-bindings-h) ;
 
 # Kbuild runs a command under `set -e`, which does not stop at a failure
@@ -251,6 +295,43 @@ cxx-multi-m := $(foreach m,$(filter %.o,$(obj-m)),$(if $(call cxx-has-cpp,$(call
 
 $(foreach m,$(cxx-single-m),$(eval $(m:.o=-y) := $(m:.o=.cxx.o)))
 $(foreach m,$(cxx-single-m),$(eval $(obj)/$(m:.o=.cxx.o): modname-multi := $(m:.o=)))
+
+# On-demand helpers: every static inline function of the bindings is
+# declared to C++ as cxx_helper_<name> (gen_cxx_bindings.py --out-inline).
+# Once a module's objects are compiled, the cxx_helper_* symbols they leave
+# undefined name the ones it calls; <module>.cxx-helpers.c defines
+# CXX_WANT_<name> for each and includes .cxx/inline_helpers.c, which holds
+# every wrapper inside #ifdef CXX_WANT_<name>. It is compiled as C with the
+# kernel's flags as part of that module (its KBUILD_MODNAME, THIS_MODULE,
+# -DMODULE) and linked into it: a module carries exactly the wrappers it
+# calls. (The helpers of the hand-kept lists are not in inline_helpers.c.)
+# (A module that calls none gets an empty file: no need to read the headers.)
+quiet_cmd_cxx_want_helpers = GEN     $@
+      cmd_cxx_want_helpers = \
+	$(NM) -u $(filter %.o,$(real-prereqs)) > $@.nm; \
+	$(AWK) -v inc='$(abspath $(cxx-inline-c))' -v mod='$(cxx-module)' ' \
+		FNR == NR { if (sub(/^cxx_helper_/, "", $$2)) want[$$2] = 1; next } \
+		/^\#ifdef CXX_WANT_/ { n = substr($$2, 10); if (n in want) d[++k] = n } \
+		END { print "/* On-demand C helpers of " mod ": generated by scripts/Makefile.cxx. */"; \
+		      for (i = 1; i <= k; i++) print "\#define CXX_WANT_" d[i]; \
+		      if (k) print "\#include \"" inc "\"" }' $@.nm $(cxx-inline-c) > $@; \
+	rm -f $@.nm
+
+define cxx-module-helpers
+$(1:.o=-y) += $(1:.o=.cxx-helpers.o)
+$(obj)/$(1:.o=.cxx-helpers.c): $(addprefix $(obj)/,$(2)) $(cxx-inline-c) FORCE
+	$$(call if_changed,cxx_want_helpers)
+$(obj)/$(1:.o=.cxx-helpers.c): cxx-module := $(1:.o=)
+$(obj)/$(1:.o=.cxx-helpers.o): modname-multi := $(1:.o=)
+$(obj)/$(1:.o=.cxx-helpers.o): part-of-module := y
+targets += $(1:.o=.cxx-helpers.c)
+clean-files += $(1:.o=.cxx-helpers.c)
+endef
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(call cxx-module-helpers,$(m),\
+	$(filter-out %.a,$(call cxx-parts-of,$(m))))))
+
+$(obj)/%.cxx-helpers.o: $(obj)/%.cxx-helpers.c FORCE
+	$(call if_changed_rule,cc_o_c)
 cxx-ldflags := -T $(cxx-lds)
 ifndef CONFIG_CXX
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-runtime)))
@@ -271,6 +352,9 @@ cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) 
 	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
 cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
+endif
+ifdef CONFIG_CXX
+$(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval $(m:.o=-y) += $(cxx-local-helpers)))
 endif
 $(foreach m,$(cxx-single-m) $(cxx-multi-m),$(eval LDFLAGS_$(m) += $(cxx-ldflags)))
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-lds)

@@ -27,6 +27,25 @@ python3-clang-14 package.  From the resulting AST it writes:
                them to C++ under their kernel names (NAME, through an
                __asm__ label). One file each, so that a module links only
                the helpers it calls.
+               --helpers may be given more than once (the layer's list and
+               a directory's cxx-bindings-helpers-y); a name listed twice
+               is an error naming both places.
+  --extra-header NAME  bind <NAME> too (repeatable; a directory's
+               cxx-bindings-headers-y). The generator then writes
+               --out-header, the --header plus these #includes, and binds
+               that; the helpers and the proofs include it.
+  --extra-from FILE  where the extra headers and helper lists were named
+               (the directory's Kbuild file), for error messages.
+  --out-inline FILE  declare every static inline function of the bound
+               headers to C++ too, under its kernel name with the asm label
+               cxx_helper_NAME like a listed helper, and write FILE, a C
+               file of their wrappers, each inside #ifdef CXX_WANT_NAME: a
+               module defines CXX_WANT_NAME for the helpers its objects
+               leave undefined and includes FILE (scripts/Makefile.cxx), so
+               it carries exactly the wrappers it calls.
+  --out-skipped FILE  what was not bound, and why, and the coverage of the
+               static inline functions (default: bindings_skipped.txt
+               beside --out-hpp).
   --list-helpers  print the names of the list's entries and exit.
   --depfile    a make dependency file: every header the parse read.
 
@@ -195,10 +214,21 @@ def parse_args(argv):
     p.add_argument('--allowlist-regex',
                    help='only bind functions/variables/constants whose name '
                         'matches (types are always bound)')
-    p.add_argument('--helpers', help='list of C helpers (cxx/bindings_helpers.txt)')
+    p.add_argument('--helpers', action='append', default=[],
+                   help='list of C helpers (cxx/bindings_helpers.txt); repeatable')
+    p.add_argument('--extra-header', action='append', default=[],
+                   help='another header to bind, as #include names it; repeatable')
+    p.add_argument('--out-header',
+                   help='with --extra-header: the combined header to write and bind')
+    p.add_argument('--extra-from',
+                   help='the file that named --extra-header/--helpers (for messages)')
     p.add_argument('--out-helpers', help='directory of the helpers\' C files')
     p.add_argument('--list-helpers', action='store_true',
                    help='print the entries of --helpers and exit')
+    p.add_argument('--out-inline',
+                   help='C file of on-demand wrappers of every static inline function')
+    p.add_argument('--out-skipped', help='what was not bound and why (default: '
+                   'bindings_skipped.txt beside --out-hpp)')
     p.add_argument('--depfile', help='write make dependencies of --out-hpp here')
     p.add_argument('--libclang', help='path of libclang.so')
     p.add_argument('-v', '--verbose', action='store_true',
@@ -217,8 +247,13 @@ def parse_args(argv):
         p.error('give the kernel C flags either after -- or with --cflags-file')
     if bool(args.helpers) != bool(args.out_helpers):
         p.error('--helpers and --out-helpers go together')
+    if args.extra_header and not args.out_header:
+        p.error('--extra-header needs --out-header')
     if not args.out_check_cxx:
         args.out_check_cxx = os.path.splitext(args.out_check)[0] + '.cpp'
+    if not args.out_skipped:
+        args.out_skipped = os.path.join(os.path.dirname(args.out_hpp) or '.',
+                                        'bindings_skipped.txt')
     return args
 
 
@@ -258,10 +293,47 @@ class Helper:
         self.cursor = None
 
 
-def read_helpers(path):
+def read_helpers_lists(paths, named_in=None):
+    """Read every helpers list; a name listed twice is an error."""
+    out, first = [], {}
+    for path in paths:
+        for h in read_helpers(path, named_in):
+            if h.name in first:
+                raise GenError('%s: %s is listed twice (first at %s); fix: keep one '
+                               'of the two entries' % (h.where, h.name, first[h.name]))
+            first[h.name] = h.where
+            out.append(h)
+    return out
+
+
+def kbuild_line(path, variable, word):
+    """'path:line' of the line of a Kbuild file that sets variable and names
+    word (or of the first that sets variable; or just path)."""
+    if not path:
+        return '(command line)'
+    try:
+        with open(path) as f:
+            lines = f.readlines()
+    except OSError:
+        return path
+    sets = [no for no, l in enumerate(lines, 1) if re.match(r'\s*%s\s*[:+?]?=' %
+                                                            re.escape(variable), l)]
+    for no in sets:
+        if re.search(r'(^|[\s=])%s(\s|$)' % re.escape(word), lines[no - 1]):
+            return '%s:%d' % (path, no)
+    return '%s:%d' % (path, sets[0]) if sets else path
+
+
+def read_helpers(path, named_in=None):
     """Parse the helpers list: a name, a prototype, or a prototype and body."""
-    with open(path) as f:
-        lines = f.readlines()
+    try:
+        with open(path) as f:
+            lines = f.readlines()
+    except OSError as e:
+        raise GenError('%s: cxx-bindings-helpers-y: cannot read %s (%s); fix: name '
+                       'a file of the directory, relative to it' % (
+                           kbuild_line(named_in, 'cxx-bindings-helpers-y',
+                                       os.path.basename(path)), path, e.strerror))
     out, pending, start = [], '', 0
     for no, line in enumerate(lines, 1):
         text = line.split('//')[0].rstrip()
@@ -286,10 +358,6 @@ def read_helpers(path):
                           m.group(3) if kind == 'body' else None, where))
     if pending:
         raise GenError('%s: unbalanced braces at the end' % path)
-    names = [h.name for h in out]
-    dups = sorted(set(n for n in names if names.count(n) > 1))
-    if dups:
-        raise GenError('%s: listed twice: %s' % (path, ', '.join(dups)))
     return out
 
 
@@ -662,13 +730,18 @@ class Generator:
         """Read the flags and set up the (empty) output state."""
         self.args = args
         self.kflags = read_cflags(args.cflags_file) if args.cflags_file else args.cflags
-        self.helpers = read_helpers(args.helpers) if args.helpers else []
+        self.helpers = read_helpers_lists(args.helpers, args.extra_from)
         self.helper_by_name = {h.name: h for h in self.helpers}
         self.helper_c = []            # C wrapper definitions, in list order
+        self.inline_c = []            # on-demand wrappers: (name, sym, proto, body)
+        self.inline_names = set()     # every static inline function defined
+        self.inline_checks = []       # (name, C type) of the on-demand helpers
         self.cargs, self.skipped_flags = clang_args(self.kflags)
         self.filter = re.compile(args.filter_regex or default_filter(self.kflags))
         self.allow = re.compile(args.allowlist_regex) if args.allowlist_regex else None
         self.header = os.path.abspath(args.header)
+        if args.extra_header:
+            self.header = self.write_combined_header()
         self.cxx = TypePrinter(self, 'cxx')
         self.c = TypePrinter(self, 'c')
         self.blocks = []          # ('type'|'func', text) in header order
@@ -739,6 +812,52 @@ class Generator:
         """True if a function/variable/constant name passes --allowlist-regex."""
         return self.allow is None or bool(self.allow.search(name))
 
+    def write_combined_header(self):
+        """--header and the --extra-header lines, in --out-header (rewritten
+        only when it changes); return its path."""
+        path = os.path.abspath(self.args.out_header)
+        self.extra_lines = {}
+        out = ['/* SPDX-License-Identifier: GPL-2.0 */',
+               '/* The headers this directory binds: generated by gen_cxx_bindings.py. */',
+               '#include "%s"' % os.path.abspath(self.args.header)]
+        for name in self.args.extra_header:
+            name = name.strip('<>"')
+            if not re.fullmatch(r'[\w.+-]+(/[\w.+-]+)*\.h', name):
+                raise GenError('%s: cxx-bindings-headers-y: %r is not a header name; '
+                               'fix: write it as #include names it, e.g. linux/debugfs.h'
+                               % (kbuild_line(self.args.extra_from,
+                                              'cxx-bindings-headers-y', name), name))
+            out.append('#include <%s>' % name)
+            self.extra_lines[len(out)] = name
+        text = '\n'.join(out) + '\n'
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        try:
+            with open(path) as f:
+                same = f.read() == text
+        except FileNotFoundError:
+            same = False
+        if not same:
+            with open(path, 'w') as f:
+                f.write(text)
+        return path
+
+    def check_extra_headers(self):
+        """An --extra-header clang cannot find: say where it was named."""
+        for d in self.tu.diagnostics:
+            loc = d.location
+            if d.severity < ci.Diagnostic.Error or not loc.file or \
+                    os.path.abspath(loc.file.name) != self.header:
+                continue
+            name = getattr(self, 'extra_lines', {}).get(loc.line)
+            if name is None:
+                continue
+            raise GenError('%s: cxx-bindings-headers-y: no header <%s> in this kernel '
+                           '(%s); fix: name it as #include does, relative to the '
+                           'kernel\'s include/ or arch/*/include/ (e.g. linux/debugfs.h), '
+                           'or drop it' % (kbuild_line(self.args.extra_from,
+                                                       'cxx-bindings-headers-y', name),
+                                           name, d.spelling))
+
     # ---- driver ----------------------------------------------------------
 
     def run(self):
@@ -748,6 +867,7 @@ class Generator:
         self.tu = parse_c(main, self.cargs, unsaved=[(main, '\n'.join(
             ['#include "%s"' % os.path.basename(self.header)] +
             helper_protos(self.helpers)) + '\n')])
+        self.check_extra_headers()
         self.stats['warnings'] = check_diagnostics(self.tu, self.args.verbose)
         top = [c for c in self.tu.cursor.get_children() if self.in_filter(c) or
                (c.location.file and c.location.file.name == main)]
@@ -765,6 +885,9 @@ class Generator:
         self.write_check_cxx()
         if self.args.out_helpers:
             self.write_helpers()
+        if self.args.out_inline:
+            self.write_inline()
+        self.write_skipped()
         if self.args.depfile:
             self.write_depfile()
 
@@ -1137,6 +1260,11 @@ class Generator:
             self.emit_helper(c, h)
             return
         if c.is_definition():
+            if c.storage_class == ci.StorageClass.STATIC:
+                self.inline_names.add(name)
+                if self.args.out_inline:
+                    self.emit_inline(c)
+                    return
             self.skip('inline function (has a body; needs a C helper)', name)
             return
         if c.storage_class == ci.StorageClass.STATIC:
@@ -1240,6 +1368,38 @@ class Generator:
                 body = '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
         self.helper_c.append((name, sym, proto, body))
 
+    def inline_wrapper(self, c, name, sym):
+        """(prototype, body) of the C wrapper sym around inline function name."""
+        args = list(c.get_arguments())
+        cparams = [self.c.declarator(p.type, 'a%d' % i) for i, p in enumerate(args)]
+        proto = self.c.declarator(c.result_type, '%s(%s)' % (sym, ', '.join(cparams) or 'void'))
+        call = '%s(%s)' % (name, ', '.join('a%d' % i for i in range(len(args))))
+        void = c.result_type.get_canonical().kind == TK.VOID
+        return proto, '{\n\t%s%s;\n}' % ('' if void else 'return ', call)
+
+    def emit_inline(self, c):
+        """Declare a static inline function to C++ as an on-demand helper."""
+        name, sym = c.spelling, HELPER_PREFIX + c.spelling
+        if name in self.seen_funcs or name in self.helper_by_name or not self.allowed(name):
+            return
+        if c.type.get_canonical().is_function_variadic():
+            self.skip('inline function: variadic (a C wrapper cannot forward "...")', name)
+            return
+        cname = self.rename('function', name)
+        try:
+            text = self.cxx.function(c, cname)
+            proto, body = self.inline_wrapper(c, name, sym)
+            ctype = type_attr_prefix(c) + self.c.function(c, '')
+        except Unprintable as e:
+            self.skip('inline function with a type C++ cannot spell', '%s (%s)' % (name, e))
+            return
+        self.seen_funcs.add(name)
+        self.ordinary_names.add(name)
+        self.blocks.append(('func', '%s __asm__("%s")%s; /* C helper, on demand */'
+                            % (text, sym, self.function_attrs(c))))
+        self.inline_c.append((name, sym, proto, body))
+        self.inline_checks.append((name, ctype))
+
     def check_helpers(self):
         """Every listed helper must have been found in the headers."""
         for h in self.helpers:
@@ -1247,10 +1407,13 @@ class Generator:
                 continue
             if h.name in self.seen_funcs:
                 raise GenError('%s: %s is an ordinary function: C++ calls it directly; '
-                               'drop it, or give its prototype if it is a macro in '
-                               'other configurations' % (h.where, h.name))
-            raise GenError('%s: no static inline function %s in the headers; for a '
-                           'macro, write its C prototype' % (h.where, h.name))
+                               'fix: drop the entry (or give its prototype if it is a '
+                               'macro in other configurations)' % (h.where, h.name))
+            raise GenError('%s: %s is not a static inline function of the bound '
+                           'headers, nor given as a macro; fix: bind the header that '
+                           'defines it (cxx-bindings-headers-y), or for a function-like '
+                           'macro write its C prototype ("type %s(type arg, ...);")'
+                           % (h.where, h.name, h.name))
 
     def write_helpers(self):
         """The C wrappers, one file each, compiled as C with the kernel's flags."""
@@ -1282,9 +1445,47 @@ class Generator:
             with open(path, 'w') as f:
                 f.write(text)
 
+    def write_inline(self):
+        """The on-demand wrappers, each compiled only where CXX_WANT_<name>."""
+        path = self.args.out_inline
+        out = self.banner('On-demand C helpers: a wrapper for every static inline '
+                          'function of the bindings.')
+        out += ['/*', ' * Not compiled alone: a module\'s <module>.cxx-helpers.c defines',
+                ' * CXX_WANT_<name> for each helper its objects call and includes this',
+                ' * file, so the wrappers are compiled as part of that module.', ' */',
+                '#include "%s"' % rel_include(self.header, path), '']
+        for name, sym, proto, body in self.inline_c:
+            out += ['#ifdef CXX_WANT_%s' % name, proto + ';', proto, body, '#endif']
+        with open(path, 'w') as f:
+            f.write('\n'.join(out) + '\n')
+
+    def coverage(self):
+        """(static inline functions, callable ones): listed or on demand."""
+        listed = {h.name for h in self.helpers if h.cursor is not None}
+        callable_ = {n for n, _, _, _ in self.inline_c} | listed
+        return len(self.inline_names), len(callable_ & self.inline_names)
+
+    def write_skipped(self):
+        """What was not bound, and why; the coverage of static inline functions."""
+        total, ok = self.coverage()
+        self.stats['inline_total'], self.stats['inline_callable'] = total, ok
+        out = ['# Generated by gen_cxx_bindings.py: what the bindings do not declare, and why.',
+               '# static inline functions: %d, callable from C++: %d (%.1f%%), skipped: %d'
+               % (total, ok, 100.0 * ok / total if total else 100.0, total - ok)]
+        for cat in sorted(self.skipped):
+            names = sorted(set(self.skipped[cat]))
+            if cat == 'static function declaration':
+                # A prototype of a static inline function defined further on.
+                names = [n for n in names if n not in self.seen_funcs]
+            if not names:
+                continue
+            out += ['', '%s (%d):' % (cat, len(names))] + ['\t' + n for n in names]
+        with open(self.args.out_skipped, 'w') as f:
+            f.write('\n'.join(out) + '\n')
+
     def write_depfile(self):
         """Make rule: the header depends on every file the parse read."""
-        deps = [self.header] + ([self.args.helpers] if self.args.helpers else [])
+        deps = [self.header] + [os.path.abspath(h) for h in self.args.helpers]
         deps += sorted({os.path.abspath(i.include.name) for i in self.tu.get_includes()})
         with open(self.args.depfile, 'w') as f:
             f.write('%s: \\\n' % self.args.out_hpp)
@@ -1772,6 +1973,15 @@ class Generator:
                 continue
             out.append('CXX_CHECK(__builtin_types_compatible_p(__typeof__(%s), %s), "type of %s");'
                        % (name, t, name))
+        # An inline function clang saw may be a function-like macro to gcc
+        # (isdigit() is __builtin_isdigit() where gcc has it): its wrapper
+        # then calls the macro, and there is no function type to check.
+        for name, t in self.inline_checks:
+            if self.macro_shadowed(name + ' ' + t, shadowed):
+                continue
+            out += ['#ifndef %s' % name,
+                    'CXX_CHECK(__builtin_types_compatible_p(__typeof__(%s), %s), "type of %s");'
+                    % (name, t, name), '#endif']
         undefs = sorted(set(shadowed))
         if undefs:
             at = out.index('#define CXX_CHECK(expr, msg) _Static_assert(expr, msg)')
@@ -1834,7 +2044,8 @@ def main(argv):
     args = parse_args(argv)
     if args.list_helpers:
         try:
-            print(' '.join(h.name for h in read_helpers(args.helpers)))
+            print(' '.join(h.name for h in read_helpers_lists(args.helpers,
+                                                              args.extra_from)))
         except GenError as e:
             print('gen_bindings: error: %s' % e, file=sys.stderr)
             return 1
@@ -1856,6 +2067,9 @@ def main(argv):
               len(gen.seen_funcs), len(gen.seen_vars), s['constants'], s['macros_tried'],
               len(gen.renames), s['hpp_lines'], s['hpp_bytes'], s['time'],
               ' '.join(gen.skipped_flags)), file=sys.stderr)
+    print('gen_bindings: static inline functions: %d, callable from C++: %d (%.1f%%)' % (
+        s['inline_total'], s['inline_callable'],
+        100.0 * s['inline_callable'] / max(s['inline_total'], 1)), file=sys.stderr)
     return 0
 
 

@@ -435,6 +435,123 @@ test_no_hand_decls() {
 	[ "$n" = "$(sed -n 's|^// expect: \([0-9]*\) findings$|\1|p' "$here/bindings/hand_decls.cpp")" ]
 }
 
+# A directory extends its own bindings from its Kbuild file
+# (cxx-bindings-headers-y, cxx-bindings-helpers-y; tools/testing/cxx/extbind/):
+# two directories binding different extra headers build at the same time
+# against the same kernel, each bindings.h has its own extra declarations
+# and not the other's, the directory's helper is linked into its module,
+# and a change of the variable regenerates.
+test_bindings_per_directory() {
+	local ext=$here/extbind d b pids=()
+	for d in debugfs procfs; do
+		kmake "$ext/$d" clean >/dev/null
+		kmake "$ext/$d" >"$out/extbind-$d.txt" 2>&1 &
+		pids+=($!)
+	done
+	wait "${pids[0]}" && wait "${pids[1]}" || { tail -n 5 "$out"/extbind-*.txt; return 1; }
+	b=.cxx/include/generated/cxx/bindings.h
+	grep -E '^struct dentry \*debugfs_create_dir\(' "$ext/debugfs/$b" &&
+		grep -E '^struct proc_dir_entry \*proc_create_single\(.*cxx_helper_proc_create_single' \
+			"$ext/procfs/$b" &&
+		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/procfs/$b" || return 1
+	if grep -E '(proc_create_single|proc_create_data)\(' "$ext/debugfs/$b" ||
+		grep -E 'debugfs_create_dir\(' "$ext/procfs/$b"; then
+		echo "one directory's extra declarations are in the other's bindings"
+		return 1
+	fi
+	nm "$ext/procfs/cxx_extbind_procfs.ko" | grep -E ' T cxx_helper_proc_create_single$' &&
+		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_create_dir$' || return 1
+	# if_changed sees the variable on the command line: a change regenerates,
+	# going back regenerates again, and then nothing does.
+	kmake "$ext/debugfs" cxx-bindings-headers-y="linux/debugfs.h linux/proc_fs.h" \
+		>"$out/extbind-change.txt" 2>&1 || return 1
+	has "BINDGEN $ext/debugfs/$b" "$out/extbind-change.txt" &&
+		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/debugfs/$b" || return 1
+	kmake "$ext/debugfs" >"$out/extbind-change.txt" 2>&1 &&
+		has "BINDGEN $ext/debugfs/$b" "$out/extbind-change.txt" &&
+		kmake "$ext/debugfs" >"$out/extbind-change.txt" 2>&1 &&
+		hasnt "BINDGEN" "$out/extbind-change.txt"
+}
+
+# Bad input to cxx-bindings-headers-y / cxx-bindings-helpers-y fails the
+# build with a message that names the file, the line and the fix.
+test_bindings_per_directory_bad_input() {
+	local d=$out/extbind-bad
+	# expect KBUILD-LINE HELPERS-FILE-TEXT MESSAGE: the build fails, saying so.
+	expect() {
+		rm -rf "$d"
+		cp -r "$here/extbind/debugfs" "$d"
+		rm -rf "$d/.cxx" "$d"/*.o "$d"/*.ko "$d"/.*.cmd
+		sed -i "s|^cxx-bindings-headers-y := .*|$1|" "$d/Kbuild"
+		printf '%b' "$2" >"$d/my_helpers.txt"
+		if kmake "$d" CXX_FOR_LINUX="$top" >"$out/extbind-bad.txt" 2>&1; then
+			echo "built with: $1 / $2"
+			return 1
+		fi
+		grep -F "gen_bindings: error:" "$out/extbind-bad.txt"
+		has "$3" "$out/extbind-bad.txt"
+	}
+	expect 'cxx-bindings-headers-y := linux/debugfs.h linux/no_such_header.h' '' \
+		"$d/Kbuild:6: cxx-bindings-headers-y: no header <linux/no_such_header.h> in this kernel" &&
+		has "fix: name it as #include does" "$out/extbind-bad.txt" || return 1
+	local helpers='cxx-bindings-headers-y := linux/debugfs.h\ncxx-bindings-helpers-y :='
+	expect "$helpers my_helpers.txt" '# x\n\ndebugfs_create_dir\n' \
+		"$d/my_helpers.txt:3: debugfs_create_dir is an ordinary function: C++ calls it directly" || return 1
+	expect "$helpers my_helpers.txt" 'no_such_function\n' \
+		"$d/my_helpers.txt:1: no_such_function is not a static inline function of the bound headers" &&
+		has "fix: bind the header that defines it (cxx-bindings-headers-y)" "$out/extbind-bad.txt" ||
+		return 1
+	expect "$helpers no_such_list.txt" '' \
+		"$d/Kbuild:7: cxx-bindings-helpers-y: cannot read $d/no_such_list.txt"
+}
+
+# Static inline functions no helper list names are callable: the bindings
+# declare every one as cxx_helper_<name>, and the module's build makes the
+# wrappers its object leaves undefined, compiled as part of that module
+# (tools/testing/cxx/extbind/inline: list, ktime, jiffies, debugfs). Its
+# .ko defines exactly the helpers its object calls; one it does not call is
+# declared but not carried. The coverage figure is printed.
+test_inline_helpers() {
+	local d=$here/extbind/inline b f
+	b=$d/.cxx/include/generated/cxx
+	kmake "$d" clean >/dev/null
+	kmake "$d" >"$out/inline-helpers.txt" 2>&1 || { tail -n 20 "$out/inline-helpers.txt"; return 1; }
+	has "GEN     $d/cxx_inline.cxx-helpers.c" "$out/inline-helpers.txt" &&
+		has "CC [M]  $d/cxx_inline.cxx-helpers.o" "$out/inline-helpers.txt" || return 1
+	for f in list_move list_is_singular list_is_last list_splice_init ms_to_ktime \
+		ktime_to_ms ktime_add_ms ktime_after ktime_ms_delta jiffies_to_nsecs \
+		get_jiffies_64 debugfs_create_xul; do
+		if grep -E "(^|[ *])$f(\(|$)" "$top/cxx/bindings_helpers.txt"; then
+			echo "$f is in the hand-kept list"
+			return 1
+		fi
+		nm "$d/cxx_inline.ko" | grep -qE " T cxx_helper_$f$" ||
+			{ echo "no wrapper of $f in cxx_inline.ko"; return 1; }
+	done
+	diff <(nm --defined-only "$d/cxx_inline.ko" | awk '$3 ~ /^cxx_helper_/ { print $3 }' | sort) \
+		<(nm -u "$d/cxx_inline.cxx.o" | awk '$2 ~ /^cxx_helper_/ { print $2 }' | sort) ||
+		{ echo "the .ko's helpers are not the ones its object calls"; return 1; }
+	echo "cxx_inline.ko: $(nm "$d/cxx_inline.ko" | grep -c ' T cxx_helper_') helpers, the ones it calls"
+	grep -E '^void list_rotate_left\(.*__asm__\("cxx_helper_list_rotate_left"\)' "$b/bindings.h" &&
+		! nm "$d/cxx_inline.ko" | grep cxx_helper_list_rotate_left || return 1
+	# Nothing is made again when nothing changed.
+	kmake "$d" >"$out/inline-helpers-again.txt" 2>&1 &&
+		hasnt "GEN" "$out/inline-helpers-again.txt" && hasnt "CC [M]" "$out/inline-helpers-again.txt" ||
+		return 1
+	sed -n 's/^# \(static inline functions: .*\)/coverage: \1/p' "$b/bindings_skipped.txt" | grep .
+}
+
+# How many static inline functions of the bindings C++ can really call:
+# inline_coverage.sh compiles every on-demand wrapper with the module's
+# command line and keeps those that compile and refer only to exported
+# symbols. At least 95% of them.
+test_inline_coverage() {
+	"$here/inline_coverage.sh" "$here/extbind/inline" cxx_inline "$KDIR" |
+		tee "$out/inline-coverage.txt" || return 1
+	awk '/^coverage: / { c = $2; t = $4 } END { if (!t || c * 100 < t * 95) exit 1 }' \
+		"$out/inline-coverage.txt" || { echo "below 95%"; return 1; }
+}
+
 # A module of a .cpp and a .c object (cxx_mixed-y := ...) links both.
 test_mixed_module() {
 	nm "$tmods/cxx_mixed.ko" | grep -w mixed_helper_sum &&
@@ -969,6 +1086,23 @@ test_devlife() {
 }
 
 # The out-of-tree template loads, takes its parameter, frees at unload.
+# The module of inline_helpers_on_demand, loaded and unloaded on Debian's
+# kernel in a boot of its own: every on-demand helper computes what C does,
+# its debugfs file reads back, and the log is clean.
+test_inline_helpers_in_guest() {
+	local scenario=$out/inline_helpers.sh log=$out/inline-helpers-guest.log
+	printf '%s\n' 'insmod cxx_inline.ko; echo "@@@ rc $?"' \
+		'mount -t debugfs none /sys/kernel/debug 2>/dev/null' \
+		'echo "@@@ xul $(cat /sys/kernel/debug/cxx_inline/xul)"' \
+		'rmmod cxx_inline; echo "@@@ rc $?"' 'dmesg' >"$scenario"
+	"$here/qemu/boot.sh" --timeout 300 --scenario "$scenario" --log "$log" \
+		"$here/extbind/inline/cxx_inline.ko" || return 1
+	has "cxx_inline: inline helpers: 0 checks failed" "$log" &&
+		[ "$(sed -n '/CXX-BENCH: dmesg begin/,$p' "$log" | grep -c 'cxx_inline: unloaded')" = 1 ] &&
+		has "@@@ xul 0x000000000000001f" "$log" &&
+		[ "$(grep -c '@@@ rc 0' "$log")" = 2 ] && hasnt "FAIL" "$log"
+}
+
 test_out_of_tree_in_guest() {
 	local s
 	s=$(step out_of_tree)
@@ -1339,6 +1473,45 @@ test_insmod_intree() {
 		has "cxx_print: C++ printing macros sample (exit)" "$s"
 }
 
+# On a kernel with CONFIG_CXX=y (vmlinux exports the list's helpers), a
+# directory's own helper (cxx-bindings-helpers-y) is linked into its module
+# from local_helpers.a, and the on-demand helpers into the module that
+# calls them: extbind/procfs and extbind/inline, built against the `make
+# run` kernel, load and unload there with a clean log.
+test_run_kernel_extbind() {
+	local d=$out/extbind-run m log=$out/extbind-run.log
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp -r "$here/extbind/procfs" "$here/extbind/inline" "$d/"
+	(
+		. "$out/run-kernel.env"
+		for m in procfs inline; do
+			make -C "$KBUILD" M="$d/$m" CXX_FOR_LINUX="$top" || exit 1
+		done
+	) >"$out/extbind-run-build.txt" 2>&1 || { tail -n 20 "$out/extbind-run-build.txt"; return 1; }
+	has "AR      $d/procfs/.cxx/local_helpers.a" "$out/extbind-run-build.txt" &&
+		nm "$d/procfs/cxx_extbind_procfs.ko" | grep ' T cxx_helper_proc_create_single$' &&
+		nm "$d/inline/cxx_inline.ko" | grep ' T cxx_helper_list_move$' &&
+		nm "$d/inline/cxx_inline.ko" | grep ' U cxx_helper_list_add_tail$' || return 1
+	printf '%s\n' 'insmod cxx_extbind_procfs.ko; echo "@@@ rc $?"' \
+		'echo "@@@ proc $(cat /proc/cxx_extbind)"' \
+		'rmmod cxx_extbind_procfs; echo "@@@ rc $?"' \
+		'insmod cxx_inline.ko; echo "@@@ rc $?"' \
+		'mount -t debugfs none /sys/kernel/debug 2>/dev/null' \
+		'echo "@@@ xul $(cat /sys/kernel/debug/cxx_inline/xul)"' \
+		'rmmod cxx_inline; echo "@@@ rc $?"' >"$d/scenario.sh"
+	(
+		. "$out/run-kernel.env"
+		"$here/qemu/boot.sh" --timeout 300 --kernel "$KIMAGE" --gen-init-cpio "$GEN_INIT_CPIO" \
+			--scenario "$d/scenario.sh" --log "$log" \
+			"$d/procfs/cxx_extbind_procfs.ko" "$d/inline/cxx_inline.ko"
+	) || return 1
+	[ "$(grep -c '@@@ rc 0' "$log")" = 4 ] &&
+		has "@@@ proc hello from C++ through seq_file" "$log" &&
+		has "@@@ xul 0x000000000000001f" "$log" &&
+		has "cxx_inline: inline helpers: 0 checks failed" "$log"
+}
+
 test_intree_untainted() {
 	has "tainted=0" "$(istep taint)"
 }
@@ -1572,6 +1745,10 @@ t static_locks_no_constructor test_forms_no_ctors
 t bindings_generated_and_proved test_bindings
 t bindings_corner_cases test_bindings_corner_cases
 t no_handwritten_kernel_declarations test_no_hand_decls
+t bindings_extended_per_directory test_bindings_per_directory
+t bindings_per_directory_bad_input test_bindings_per_directory_bad_input
+t inline_helpers_on_demand test_inline_helpers
+t inline_helpers_coverage test_inline_coverage
 t modinfo_kmod_and_gen_modinfo test_modinfo
 t modinfo_bytes_as_c test_modinfo_bytes_as_c
 t gen_modinfo_rejects_inconsistent test_gen_modinfo_rejects
@@ -1595,6 +1772,7 @@ t qemu_print test_print
 t qemu_runtime test_runtime
 t qemu_mixed_module test_mixed_in_guest
 t qemu_generated_bindings_module test_bindings_in_guest
+t qemu_inline_helpers_module test_inline_helpers_in_guest
 t qemu_load_unload_cycles test_cycles
 t qemu_sync_kthread test_sync
 t qemu_condvar_signal_keeps_notify test_condvar_signal
@@ -1624,6 +1802,7 @@ t builtin_sample_at_boot_with_cmdline_params test_builtin_at_boot
 t modprobe_after_depmod test_modprobe_intree
 t insmod_intree_module test_insmod_intree
 t intree_modules_untainted test_intree_untainted
+t run_kernel_extended_and_inline_helpers test_run_kernel_extbind
 t build_debug_kernel test_build_debug_kernel
 t build_test_modules_against_debug_kernel test_build_tmods_for_debug
 t build_finit_helper test_build_finit
