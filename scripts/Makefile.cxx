@@ -61,6 +61,28 @@ ifneq ($(origin CXX),command line)
 CXX := $(subst gcc,g++,$(CC))
 endif
 
+# Out of tree, a kernel the layer cannot serve is named before anything is
+# compiled (in a kernel tree, CONFIG_CXX's Kconfig dependencies say it; the
+# toolchain is checked when the bindings are generated, below).
+# (Not when cleaning: no configuration is read then.)
+ifdef KBUILD_EXTMOD
+ifdef CONFIG_CC_VERSION_TEXT
+cxx-unsupported :=
+ifdef CONFIG_CC_IS_CLANG
+cxx-unsupported += was built with clang ($(CONFIG_CC_VERSION_TEXT)); C++ objects
+cxx-unsupported += take the kernel's C flags, which only the GCC it was built with
+cxx-unsupported += and the g++ of the same version are sure to accept: build against
+cxx-unsupported += a GCC-built kernel
+else ifndef CONFIG_X86_64
+cxx-unsupported += is for $(SRCARCH), $(if $(CONFIG_64BIT),64,32)-bit; only x86_64 is
+cxx-unsupported += supported (Documentation/cxx/arch-support.rst)
+endif
+ifneq ($(strip $(cxx-unsupported)),)
+$(error C++ for Linux: kernel $(KERNELRELEASE) $(strip $(cxx-unsupported)))
+endif
+endif
+endif
+
 cxx-src-dir := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
 
 # Where this directory's runtime objects and generated headers go.
@@ -240,7 +262,11 @@ endif
 # include paths and config). The generator writes the dependency file, which
 # fixdep turns into header and include/config/ dependencies as for a C object.
 quiet_cmd_cxx_bindings = BINDGEN $@
-      cmd_cxx_bindings = mkdir -p $(dir $@); \
+      cmd_cxx_bindings = \
+	cxx_ok=$$(CC="$(CC)" CXX="$(CXX)" $(CONFIG_SHELL) \
+		$(cxx-srctree)/scripts/cxx_is_available.sh -v) || \
+		{ echo "$$cxx_ok" >&2; exit 1; }; \
+	mkdir -p $(dir $@); \
 	$(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
 		--header $(word 1,$(cxx-bindings-in)) \
 		$(addprefix --helpers ,$(cxx-helper-lists)) \

@@ -771,6 +771,40 @@ test_qemu_boot() {
 		"$out/api_test" "$out/cxx_out_of_tree.ko"
 }
 
+# Out of tree, a kernel or toolchain the layer cannot serve is named before
+# anything is compiled, and nothing is built: a clang-built kernel and a
+# non-x86_64 one (their configuration given on the command line, as
+# auto.conf would have it), a missing g++ and one too old for C++20 (a
+# wrapper that reports version 10).
+test_out_of_tree_unsupported() {
+	local d=$out/unsupported rc=0 args expect
+	rm -rf "$d"
+	mkdir -p "$d/bin"
+	cp "$samples/cxx_minimal.cpp" "$d/"
+	printf 'obj-m += cxx_minimal.o\ninclude %s/scripts/Makefile.cxx\n' "$top" >"$d/Kbuild"
+	printf '#!/bin/sh\n[ "$1" = -dumpversion ] && { echo 10.2.0; exit 0; }\nexec g++ "$@"\n' \
+		>"$d/bin/g++"
+	chmod +x "$d/bin/g++"
+	while IFS='|' read -r args expect; do
+		# shellcheck disable=SC2086
+		if kmake "$d" $args >"$d/out.txt" 2>&1; then
+			echo "built with $args"
+			rc=1
+		fi
+		grep -F -- "$expect" "$d/out.txt" || { echo "$args: no '$expect'"; cat "$d/out.txt"; rc=1; }
+		if ls "$d"/*.ko 2>/dev/null; then
+			echo "$args: a module was built"
+			rc=1
+		fi
+	done <<-EOF
+	CONFIG_CC_IS_CLANG=y|C++ for Linux: kernel $KVER was built with clang
+	CONFIG_X86_64= CONFIG_64BIT=|C++ for Linux: kernel $KVER is for x86, 32-bit; only x86_64 is supported
+	CXX=$d/bin/none|*** C++ compiler '$d/bin/none' could not be found.
+	CXX=$d/bin/g++|*** C++ compiler '$d/bin/g++' is too old.
+	EOF
+	return $rc
+}
+
 # samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
 # with its own Makefile given where C++ for Linux is, and says so if not.
 test_out_of_tree_template() {
@@ -1758,6 +1792,7 @@ for f in "$here"/compile_fail/*.cpp; do
 done
 t docs_parse /usr/bin/python3 "$here/check_docs.py" "$top/Documentation/cxx"
 t out_of_tree_template test_out_of_tree_template
+t out_of_tree_names_unsupported test_out_of_tree_unsupported
 t build_user_tests test_build_user_tests
 t qemu_boot_clean test_qemu_boot
 t qemu_minimal_messages test_minimal
