@@ -157,6 +157,22 @@ insmod cxx_out_of_tree.ko greeting_count=2; rc $?
 rmmod cxx_out_of_tree; rc $?
 klog
 
+# C and C++ callers of a C++ export; then the exporter with another
+# signature (cxx_export_v2.ko), which the same callers must refuse.
+step exports
+insmod cxx_export.ko; rc $?
+insmod c_export_user.ko; rc $?
+insmod cxx_export_user.ko; rc $?
+rmmod cxx_export_user; rc $?
+rmmod c_export_user; rc $?
+rmmod cxx_export; rc $?
+insmod cxx_export_v2.ko; rc $?
+insmod c_export_user.ko 2>&1; rc $?
+insmod cxx_export_user.ko 2>&1; rc $?
+echo "users loaded=$(grep -cE '^c(xx)?_export_user ' /proc/modules)"
+rmmod cxx_export; rc $?
+klog
+
 step miscdev_basic
 insmod cxx_miscdev.ko; rc $?
 ls -l /dev/cxx_miscdev

@@ -212,11 +212,12 @@ test_no_undefined() {
 	cat "$out/build-samples.txt" "$out/build-tmods.txt" | grep -F 'undefined!' && bad=1
 	for ko in "$samples"/*.ko "$tmods"/*.ko; do
 		# Weak undefined symbols (w) may stay unresolved: the loader
-		# makes them NULL. Strong ones (U) must be kernel exports.
+		# makes them NULL. Strong ones (U) must be kernel exports, or
+		# exports of a module of the same directory (cxx_export).
 		for sym in $(nm -u "$ko" | awk '$1 == "U" {print $2}'); do
 			if ! awk -v s="$sym" '$2 == s { found = 1 } END { exit !found }' \
-				"$KDIR/Module.symvers"; then
-				echo "${ko##*/}: $sym is not exported by the kernel"
+				"$KDIR/Module.symvers" "${ko%/*}/Module.symvers"; then
+				echo "${ko##*/}: $sym is not exported by the kernel or a module beside it"
 				bad=1
 			fi
 		done
@@ -768,7 +769,7 @@ test_qemu_boot() {
 		--append "$slub_redzone" \
 		--log "$out/guest.log" "$samples"/*.ko "$tmods"/*.ko "$out/miscdev_test" \
 		"$here/guest_hammer.sh" "$out/miscdev_test32" "$out/devlife_test" \
-		"$out/api_test" "$out/cxx_out_of_tree.ko"
+		"$out/api_test" "$out/cxx_out_of_tree.ko" "$out/cxx_export_v2.ko"
 }
 
 # Out of tree, a kernel or toolchain the layer cannot serve is named before
@@ -803,6 +804,49 @@ test_out_of_tree_unsupported() {
 	CXX=$d/bin/g++|*** C++ compiler '$d/bin/g++' is too old.
 	EOF
 	return $rc
+}
+
+# A C++ module's exports are versioned as C's under CONFIG_MODVERSIONS
+# (Debian's kernel has it): cxx_export (modules/export_main.cpp, exported
+# by export_syms.c) rebuilt with another signature (CXX_EXPORT_V2) exports
+# the same name under another version; qemu_exports_versioned loads it
+# under the callers built against the first.
+test_export_versions() {
+	local d=$out/export_v2 v1 v2
+	rm -rf "$d"
+	mkdir -p "$d"
+	cp "$tmods"/export_main.cpp "$tmods"/export_syms.c "$tmods"/cxx_export.h "$d"/
+	cat >"$d/Kbuild" <<-EOF
+	obj-m += cxx_export.o
+	cxx_export-y := export_main.o export_syms.o
+	ccflags-y += -DCXX_EXPORT_V2
+	include $top/scripts/Makefile.cxx
+	EOF
+	kmake "$d" >"$out/build-export-v2.txt" 2>&1 ||
+		{ cat "$out/build-export-v2.txt"; return 1; }
+	cp "$d/cxx_export.ko" "$out/cxx_export_v2.ko"
+	v1=$(awk '$2 == "cxx_export_add" { print $1 }' "$tmods/Module.symvers")
+	v2=$(awk '$2 == "cxx_export_add" { print $1 }' "$d/Module.symvers")
+	echo "cxx_export_add: version $v1; with the new signature, $v2"
+	[ -n "$v1" ] && [ -n "$v2" ] && [ "$v1" != "$v2" ] && [ "$v1" != 0x00000000 ]
+}
+
+# C and C++ modules call the C++ export; against the exporter with another
+# signature they fail to load (EINVAL, the kernel's version message) and
+# leave nothing loaded, rather than call it.
+test_exports_in_guest() {
+	local s
+	s=$(step exports)
+	cat "$s"
+	[ "$(grep -c '^@@@ rc 0$' "$s")" = 8 ] && [ "$(grep -c '^@@@ rc 22$' "$s")" = 2 ] &&
+		has "c_export_user: C calls C++: 2 + 3 = 5 (call 1)" "$s" &&
+		has "cxx_export_user: C++ calls C++: 40 + 2 = 42 (call 2)" "$s" &&
+		has "cxx_export: exit after 2 calls" "$s" &&
+		has "c_export_user: disagrees about version of symbol cxx_export_add" "$s" &&
+		has "cxx_export_user: disagrees about version of symbol cxx_export_add" "$s" &&
+		has "can't insert 'c_export_user.ko': Invalid argument" "$s" &&
+		has "users loaded=0" "$s" &&
+		has "cxx_export: exit after 0 calls" "$s"
 }
 
 # samples/cxx/cxx_out_of_tree is a template: copied anywhere, it builds
@@ -1794,6 +1838,7 @@ t docs_parse /usr/bin/python3 "$here/check_docs.py" "$top/Documentation/cxx"
 t out_of_tree_template test_out_of_tree_template
 t out_of_tree_names_unsupported test_out_of_tree_unsupported
 t build_user_tests test_build_user_tests
+t export_versioned_like_c test_export_versions
 t qemu_boot_clean test_qemu_boot
 t qemu_minimal_messages test_minimal
 t qemu_params_invalid_int test_params_invalid
@@ -1817,6 +1862,7 @@ t qemu_chrdev_two_minors test_chrdev
 t qemu_devices_destroyed_with_open_files test_devlife
 t qemu_api_buffer_list_seek_capable_param test_api
 t qemu_out_of_tree_template test_out_of_tree_in_guest
+t qemu_exports_versioned test_exports_in_guest
 t qemu_miscdev_basic test_miscdev_basic
 t qemu_miscdev_compat_ioctl test_miscdev_compat
 t qemu_miscdev_rmmod_busy test_miscdev_busy
@@ -1928,6 +1974,10 @@ test_k612_messages() {
 		has "cxx_runtime: runtime tests done: 0 failed" "$s" &&
 		has "cxx_mixed: C says 2 + 3 = 5" "$s" &&
 		has "cxx_bindings: bindings tests done: 0 failed" "$s" &&
+		[ "$(grep -c '^@@@ rc 0$' "$(log=$s step exports)")" = 6 ] &&
+		has "c_export_user: C calls C++: 2 + 3 = 5 (call 1)" "$s" &&
+		has "cxx_export_user: C++ calls C++: 40 + 2 = 42 (call 2)" "$s" &&
+		has "cxx_export: exit after 2 calls" "$s" &&
 		has "cxx modules loaded=0" "$(log=$s step final)"
 }
 
