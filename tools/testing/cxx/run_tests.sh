@@ -1262,13 +1262,15 @@ test_miscdev_hammer() {
 # guest step: on 4 CPUs the counter without its lock (cxx_hammer_broken)
 # lost increments and miscdev_test failed; with its lock (cxx_hammer) none
 # was lost and it passed.
+# hammer_lock STEP [CPUS] - the hammer step: the locked counter lost
+# nothing, the lockless one lost increments, on CPUS virtual CPUs (4).
 hammer_lock() {
 	local real broken
 	cat "$1"
 	real=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer" { print $(NF - 1) }' "$1")
 	broken=$(awk '/^module /{ m = $2 } / lost$/ && m == "cxx_hammer_broken" { print $(NF - 1) }' "$1")
 	echo "lost with the lock: ${real:-?}, without: ${broken:-?}"
-	has "cpus=4" "$1" && [ "$real" = 0 ] && [ "${broken:-0}" -gt 0 ] &&
+	has "cpus=${2:-4}" "$1" && [ "$real" = 0 ] && [ "${broken:-0}" -gt 0 ] &&
 		[ "$(grep '^@@@ rc ' "$1" | tr '\n' ' ')" = \
 			"@@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 0 @@@ rc 1 @@@ rc 0 " ]
 }
@@ -1628,12 +1630,15 @@ test_build_finit() {
 # kernel is SMP, preemptible and lock-checked: its boot reached the misc
 # device step at guest time 1068 s on a 2-core host, so the timeout leaves
 # room for the rest.
+# The failslab sweep fails the slab allocation of the loader's vmalloc()
+# of the module file, and vmalloc says so with a backtrace: expected.
+failslab_vmalloc='finit: vmalloc error: size [0-9]+, vm_struct allocation failed'
 test_boot_debug_kernel() {
 	(
 		. "$out/debug-kernel.env"
 		"$here/qemu/boot.sh" --timeout 2700 --kernel "$KIMAGE" \
 			--tree "$STAGING" --gen-init-cpio "$GEN_INIT_CPIO" \
-			--allow-taint N \
+			--allow-taint N --expect "$failslab_vmalloc" \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
 			"$out/miscdev_test" "$out/devlife_test" "$out/api_test"
@@ -1752,12 +1757,14 @@ test_failslab() {
 	has "sweep done: " "$s" && has "rc=0 loaded=1" "$s"
 }
 
-# The hammer's positive control on the debug kernel (SMP, preemptible), in
-# the 4-CPU boot of test_detectors, before its faults: the long debug boot
-# runs on one CPU (4 virtual CPUs on a 2-core host made its thousands of
-# module loads, each waiting on every CPU, outrun a 30-minute timeout).
+# The hammer's positive control on the debug kernel (preemptible), in the
+# boot of test_detectors, before its faults. That kernel has no ACPI, and
+# the MP table QEMU's firmware gives it lists one CPU whatever -smp says:
+# it runs on one CPU, where preemption alone loses increments without the
+# lock (the 4-CPU control is qemu_hammer_loses_increments_without_lock, on
+# Debian's kernel).
 test_debug_hammer_lock() {
-	hammer_lock "$(log=$out/detectors.log step hammer_lock)"
+	hammer_lock "$(log=$out/detectors.log step hammer_lock)" 1
 }
 
 # kmemleak found nothing, and could look: both scans worked (kmemleak on)
