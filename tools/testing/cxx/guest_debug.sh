@@ -113,7 +113,7 @@ done
 klog
 
 # The misc device under lockdep, KASAN and kmemleak: every behaviour, 8
-# processes on the mutex, random syscalls, 1000 load/open/close/unload
+# processes on the mutex, random syscalls, 300 load/open/close/unload
 # cycles (the kmemleak step below then covers them).
 step miscdev
 modprobe cxx_miscdev; rc $?
@@ -124,7 +124,7 @@ modprobe -r cxx_miscdev; rc $?
 klog
 fails=0
 i=0
-while [ $i -lt "${MISCDEV_CYCLES:-1000}" ]; do
+while [ $i -lt "${MISCDEV_CYCLES:-300}" ]; do
 	modprobe cxx_miscdev || fails=$((fails + 1))
 	./miscdev_test cycle /dev/cxx_miscdev >/dev/null || fails=$((fails + 1))
 	modprobe -r cxx_miscdev || fails=$((fails + 1))
