@@ -72,6 +72,11 @@ public:
 	}
 	/** from_raw() - take back a reference into_raw() gave away. */
 	static Arc from_raw(void *raw) { return Arc(static_cast<Inner *>(raw)); }
+	/**
+	 * borrow_raw() - the T behind a pointer into_raw() gave away, which
+	 * keeps its reference: valid as long as that reference is not taken back.
+	 */
+	static T &borrow_raw(void *raw) { return static_cast<Inner *>(raw)->value; }
 
 	/** count() - the number of references now (for tests and debugging). */
 	unsigned int count() const { return ::refcount_read(&p_->ref); }

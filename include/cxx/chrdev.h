@@ -124,21 +124,21 @@ private:
 	static constexpr struct kobj_type node_type = make_node_type();
 
 	/* Runs while the open holds a cdev reference: only the node is sure to live. */
-	static Result<Box<T>> open(struct inode *inode, struct file *f)
+	static auto open(struct inode *inode, struct file *f)
 	{
 		Node *node = reinterpret_cast<Node *>(inode->i_cdev);
 		unsigned int minor = ::iminor(inode) - (node->cdev.dev & MINORMASK);
 		File file(f);
 		if constexpr (same_as<Shared, file_ops::NoShared>) {
 			static_assert(file_ops::OpensWith<T, unsigned int>,
-				      "open: expected static Result<Box<T>> open(File &, unsigned int minor)");
+				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, unsigned int minor)");
 			return T::open(file, minor);
 		} else if constexpr (file_ops::OpensWith<T, unsigned int, const Arc<Shared> &>) {
 			return T::open(file, minor, node->shared);
 		} else {
 			static_assert(dependent_false<T>,
-				      "open: expected static Result<Box<T>> open(File &, unsigned int minor, const Arc<Shared> &)");
-			return code::EINVAL;
+				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, unsigned int minor, const Arc<Shared> &)");
+			return Result<Box<T>>(code::EINVAL);
 		}
 	}
 

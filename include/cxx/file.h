@@ -9,7 +9,7 @@
  *
  *	struct MyFile {
  *		// required: make the per-open object (its arguments: see
- *		// MiscDevice and Chrdev)
+ *		// MiscDevice and Chrdev); or return Result<Arc<MyFile>>
  *		static cxx::Result<cxx::Box<MyFile>> open(cxx::File &f, ...);
  *		// each optional; an absent one leaves its entry NULL
  *		cxx::Result<size_t> read(cxx::File &f, cxx::UserSliceWriter &out, loff_t &pos);
@@ -22,7 +22,24 @@
  *	};
  *
  * The object open() returns is owned by the open file (private_data) and
- * destroyed when the last reference to the file goes (release). A method
+ * destroyed when the last reference to the file goes (release). open()
+ * returns either a Box<T>, a T of that file's own (allocated per open), or
+ * an Arc<T>, one reference to a T the open files share: no allocation per
+ * open, and private_data is the reference itself (a file whose state is
+ * only the device's, as most drivers' are). A shared T is called from every
+ * open file at once, so it guards its own mutable state (Mutex, SpinLock,
+ * atomics), like an Arc's T:
+ *
+ *	struct Scull {
+ *		using Shared = Scull;	// the device's state is the file object
+ *		static cxx::Result<cxx::Arc<Scull>> open(cxx::File &,
+ *							  const cxx::Arc<Scull> &s)
+ *		{
+ *			return s;	// one more reference, nothing allocated
+ *		}
+ *		...
+ *	};
+ * A method
  * with the right name but another signature fails to compile, saying which
  * signature is expected. `owner` is the module, so the module cannot be
  * unloaded while a file is open (rmmod fails with EAGAIN). A class without
@@ -182,21 +199,51 @@ Result<typename SharedHandle<S>::type> new_shared(Args &&...args)
 	}
 }
 
-/* Whether T::open(File &, args...) exists and returns Result<Box<T>>. */
+/* R is what T::open() may return: Result<Box<T>> or Result<Arc<T>>. */
+template <typename R, typename T>
+concept OpenResult = same_as<R, Result<Box<T>>> || same_as<R, Result<Arc<T>>>;
+
+/* Whether T::open(File &, args...) exists and returns an OpenResult. */
 template <typename T, typename... Args>
 concept OpensWith = requires(File &f, Args... args) {
-	{ T::open(f, args...) } -> same_as<Result<Box<T>>>;
+	{ T::open(f, args...) } -> OpenResult<T>;
+};
+
+/*
+ * How an open file holds what open() made, in private_data: a Box<T>'s T,
+ * freed at release, or an Arc<T>'s reference, dropped at release.
+ */
+template <typename P> struct Holder;
+template <typename T> struct Holder<Box<T>> {
+	static void *into_raw(Box<T> &&p) { return p.release(); }
+	static T *get(void *raw) { return static_cast<T *>(raw); }
+	static void drop(void *raw) { Box<T>::from_raw(get(raw)); }
+};
+template <typename T> struct Holder<Arc<T>> {
+	static void *into_raw(Arc<T> &&p) { return p.into_raw(); }
+	static T *get(void *raw) { return &Arc<T>::borrow_raw(raw); }
+	static void drop(void *raw) { Arc<T>::from_raw(raw); }
+};
+
+/* The P of a Result<P>. */
+template <typename R> struct ResultValue;
+template <typename P> struct ResultValue<Result<P>> {
+	using type = P;
 };
 
 } /* namespace file_ops */
 
 /**
  * struct FileOperations - the file_operations of class T.
- * @Opener: provides `static Result<Box<T>> open(struct inode *, struct file *)`
- *          (MiscDevice and Chrdev do, passing their Shared to T::open()).
+ * @Opener: provides `static Result<P> open(struct inode *, struct file *)`,
+ *          P a Box<T> or an Arc<T> (MiscDevice and Chrdev do, passing their
+ *          Shared to T::open()).
  */
 template <typename T, typename Opener> struct FileOperations {
-	static T *obj(struct file *f) { return static_cast<T *>(f->private_data); }
+	using Holder = file_ops::Holder<typename file_ops::ResultValue<
+		decltype(Opener::open(nullptr, nullptr))>::type>;
+
+	static T *obj(struct file *f) { return Holder::get(f->private_data); }
 
 	template <typename R> static R ret(Result<R> &r)
 	{
@@ -205,18 +252,18 @@ template <typename T, typename Opener> struct FileOperations {
 
 	static int open(struct inode *inode, struct file *f)
 	{
-		Result<Box<T>> r = Opener::open(inode, f);
+		auto r = Opener::open(inode, f);
 		if (!r)
 			return r.error().to_errno();
 		if constexpr (!file_ops::HasLlseek<T>)
 			(void)::nonseekable_open(inode, f);
-		f->private_data = r.value().release();
+		f->private_data = Holder::into_raw(cxx::move(r.value()));
 		return 0;
 	}
 
 	static int release(struct inode *, struct file *f)
 	{
-		Box<T>::from_raw(obj(f));
+		Holder::drop(f->private_data);
 		return 0;
 	}
 

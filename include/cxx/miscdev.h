@@ -125,20 +125,20 @@ private:
 	}
 
 	/* The misc core sets private_data to the struct miscdevice at open. */
-	static Result<Box<T>> open(struct inode *, struct file *f)
+	static auto open(struct inode *, struct file *f)
 	{
 		auto *node = reinterpret_cast<Node *>(f->private_data);
 		File file(f);
 		if constexpr (same_as<Shared, file_ops::NoShared>) {
 			static_assert(file_ops::OpensWith<T>,
-				      "open: expected static Result<Box<T>> open(File &)");
+				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &)");
 			return T::open(file);
 		} else if constexpr (file_ops::OpensWith<T, const Arc<Shared> &>) {
 			return T::open(file, node->self->shared_);
 		} else {
 			static_assert(dependent_false<T>,
-				      "open: expected static Result<Box<T>> open(File &, const Arc<Shared> &)");
-			return code::EINVAL;
+				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, const Arc<Shared> &)");
+			return Result<Box<T>>(code::EINVAL);
 		}
 	}
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-// expect: error: static assertion failed: open: expected static Result<Box<T>> open(File &, const Arc<Shared> &)
+// expect: error: static assertion failed: open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, const Arc<Shared> &)
 #include <cxx/prelude.h>
 #include <cxx/miscdev.h>
 struct S {

@@ -16,8 +16,15 @@
  *	                            (the default), 1 seek_default(),
  *	                            2 seek_none(); else EINVAL
  *
- * tools/testing/cxx/user/api_test.c drives it. Exit prints the parameter
- * ("quantum=N at exit") and how many counted objects are still alive.
+ * /dev/cxx_api_shared (0666) has no per-open object: ApiShared::open()
+ * returns an Arc to the device's own state, so an open file holds one
+ * reference and nothing is allocated. Its ioctl REFS _IO('|', 0xb2)
+ * returns how many references the state had when that file was opened
+ * (the device's and every open file's).
+ *
+ * tools/testing/cxx/user/api_test.c drives both. Exit prints the parameter
+ * ("quantum=N at exit"), how many counted objects are still alive and the
+ * references the shared state has left (1: the device's).
  */
 #include <cxx/prelude.h>
 #include <cxx/box.h>
@@ -34,6 +41,7 @@ namespace {
 
 constexpr unsigned int SET_QUANTUM = cxx::io('|', 0xb0);
 constexpr unsigned int SEEK_MODE = cxx::io('|', 0xb1);
+constexpr unsigned int REFS = cxx::io('|', 0xb2);
 constexpr size_t FILE_SIZE = 64;
 
 #include "check.h"
@@ -271,17 +279,47 @@ private:
 	int mode_ = 0;
 };
 
+/*
+ * /dev/cxx_api_shared: the open files share the device's state, each
+ * holding one reference to it (no per-open object to allocate).
+ */
+class ApiShared {
+public:
+	using Shared = ApiShared;
+
+	static cxx::Result<cxx::Arc<ApiShared>> open(cxx::File &, const cxx::Arc<ApiShared> &s)
+	{
+		cxx::Arc<ApiShared> ref = s;
+		::atomic_set(&ref.get().refs_at_open_, int(ref.count()));
+		return ref;
+	}
+
+	cxx::Result<long> ioctl(cxx::File &, unsigned int cmd, unsigned long)
+	{
+		if (cmd != REFS)
+			return cxx::code::ENOTTY;
+		return long(::atomic_read(&refs_at_open_));
+	}
+
+private:
+	atomic_t refs_at_open_ = {};
+};
+
 } /* namespace */
 
 struct CxxApi {
 	cxx::Box<cxx::MiscDevice<ApiFile>> dev;
+	cxx::Box<cxx::MiscDevice<ApiShared>> shared_dev;
 
-	explicit CxxApi(cxx::Box<cxx::MiscDevice<ApiFile>> d) : dev(cxx::move(d)) {}
+	CxxApi(cxx::Box<cxx::MiscDevice<ApiFile>> d, cxx::Box<cxx::MiscDevice<ApiShared>> s)
+		: dev(cxx::move(d)), shared_dev(cxx::move(s))
+	{
+	}
 	~CxxApi()
 	{
 		auto lock = cxx::ParamLock(cxx::ThisModule::current());
-		pr_info("quantum=%d at exit, %d counted objects alive\n", quantum.read(lock),
-			alive);
+		pr_info("quantum=%d at exit, %d counted objects alive, %u shared references\n",
+			quantum.read(lock), alive, shared_dev->shared().count());
 	}
 
 	static cxx::Result<CxxApi> init(cxx::ThisModule &)
@@ -295,7 +333,9 @@ struct CxxApi {
 			return cxx::code::EINVAL;
 		auto dev = TRY(cxx::MiscDevice<ApiFile>::try_new(
 			cxx::MiscOptions("cxx_api").mode(0666)));
-		return cxx::Ok<CxxApi>(cxx::move(dev));
+		auto shared_dev = TRY(cxx::MiscDevice<ApiShared>::try_new(
+			cxx::MiscOptions("cxx_api_shared").mode(0666)));
+		return cxx::Ok<CxxApi>(cxx::move(dev), cxx::move(shared_dev));
 	}
 };
 

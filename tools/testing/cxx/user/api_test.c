@@ -22,7 +22,9 @@
 
 #define SET_QUANTUM	_IO('|', 0xb0)
 #define SEEK_MODE	_IO('|', 0xb1)
+#define REFS		_IO('|', 0xb2)
 #define NODE		"/dev/cxx_api"
+#define SHARED_NODE	"/dev/cxx_api_shared"
 
 static int failures;
 
@@ -108,6 +110,28 @@ int main(int argc, char **argv)
 	check(ioctl(fd, SET_QUANTUM, atoi(argv[1])) == 0, "SET_QUANTUM as root");
 
 	close(fd);
+
+	/*
+	 * /dev/cxx_api_shared: each open file holds one reference to the
+	 * device's state (the device holds the first), and closing drops it.
+	 */
+	{
+		int fds[3], i;
+		char what[64];
+
+		for (i = 0; i < 3; i++) {
+			fds[i] = open(SHARED_NODE, O_RDONLY);
+			snprintf(what, sizeof(what), "shared open %d: %d references", i + 1, i + 2);
+			check(fds[i] >= 0 && ioctl(fds[i], REFS) == i + 2, what);
+		}
+		for (i = 0; i < 3; i++)
+			close(fds[i]);
+		fd = open(SHARED_NODE, O_RDONLY);
+		check(fd >= 0 && ioctl(fd, REFS) == 2, "shared open after closing all: 2 references");
+		check(fd >= 0 && ioctl(fd, SEEK_MODE) < 0 && errno == ENOTTY, "shared: other ioctl ENOTTY");
+		close(fd);
+	}
+
 	printf("api_test: %d failed\n", failures);
 	return failures ? 1 : 0;
 }
