@@ -762,6 +762,7 @@ class Generator:
         self.typedef_targets = {}     # typedef name -> canonical spelling
         self.constants = []           # lines of the constants section
         self.string_constants = []    # lines of the string constants section
+        self.function_aliases = []    # lines of the function aliases section
         self.files = {}               # source file cache (macro comments)
         self.object_macros = set()    # names C code would macro-expand
         # Files the command line force-includes (kconfig.h and, through it,
@@ -1586,9 +1587,10 @@ class Generator:
                     body = [t.spelling for t in c.get_tokens()][1:]
                     if body != [c.spelling]:       # '#define X X' is harmless
                         self.object_macros.add(c.spelling)
+        aliases = self.collect_function_aliases(last)
         found = []
         for name, c in sorted(last.items(), key=lambda kv: self.position(kv[1])):
-            if lib.clang_Cursor_isMacroFunctionLike(c):
+            if lib.clang_Cursor_isMacroFunctionLike(c) or name in aliases:
                 continue
             f = c.location.file
             if f and (os.path.abspath(f.name) in self.forced or
@@ -1603,19 +1605,58 @@ class Generator:
         self.collect_strings(last)
         return found
 
+    def own_object_macro(self, c):
+        """Whether macro c is object-like and of a bound header (not of a
+        force-included one, whose macros C++ objects get as macros)."""
+        f = c.location.file
+        return bool(f) and not ci.conf.lib.clang_Cursor_isMacroFunctionLike(c) and \
+            os.path.abspath(f.name) not in self.forced and \
+            os.path.basename(f.name) != 'autoconf.h'
+
+    def collect_function_aliases(self, last):
+        """Object-like macros that rename a function (#define a b).
+
+        '#define debugfs_remove_recursive debugfs_remove' makes C callers
+        call debugfs_remove(); C++ gets 'inline constexpr auto &a = b;', a
+        reference to the same function, called with the same arguments (a
+        chain of such macros is followed to its function). Only for
+        functions the bindings declare; the set of names returned."""
+        single = {}
+        for name, c in last.items():
+            if not self.own_object_macro(c):
+                continue
+            toks = list(c.get_tokens())[1:]
+            if len(toks) == 1 and toks[0].kind == ci.TokenKind.IDENTIFIER and \
+                    toks[0].spelling != name:
+                single[name] = toks[0].spelling
+        taken = self.ordinary_names | self.tag_names
+        found = set()
+        for name, c in sorted(last.items(), key=lambda kv: self.position(kv[1])):
+            if name not in single:
+                continue
+            target, depth = single[name], 0
+            while target in single and target not in self.seen_funcs and depth < 16:
+                target, depth = single[target], depth + 1
+            if target not in self.seen_funcs:
+                continue
+            found.add(name)
+            if name in taken or name in CXX_KEYWORDS or not self.allowed(name):
+                self.skip('function alias macro clashing with a C/C++ name or filtered', name)
+                continue
+            self.function_aliases.append('inline constexpr auto &%s = %s; /* #define %s %s */'
+                                         % (name, cxx_ident(target), name, single[name]))
+        self.stats['function_aliases'] = len(self.function_aliases)
+        return found
+
     def collect_strings(self, last):
         """Object-like macros that are string literals (KERN_INFO...).
 
         A body of narrow string literals and names of other such macros is
         resolved to its literals, so C++ gets 'inline constexpr char X[]'
         with the exact bytes C would see."""
-        lib = ci.conf.lib
         bodies = {}
         for name, c in last.items():
-            f = c.location.file
-            if lib.clang_Cursor_isMacroFunctionLike(c) or not f or \
-                    os.path.abspath(f.name) in self.forced or \
-                    os.path.basename(f.name) == 'autoconf.h' or not self.allowed(name):
+            if not self.own_object_macro(c) or not self.allowed(name):
                 continue
             toks = list(c.get_tokens())[1:]
             if toks and all((t.kind == ci.TokenKind.LITERAL and t.spelling.startswith('"')) or
@@ -1888,6 +1929,8 @@ class Generator:
         out += self.constants
         out += ['', '/* ---- string constants from object-like macros ---- */']
         out += self.string_constants
+        out += ['', '/* ---- functions renamed by object-like macros ---- */']
+        out += self.function_aliases
         out += [''] + self.skipped_comment()
         text = '\n'.join(out) + '\n'
         with open(self.args.out_hpp, 'w') as f:

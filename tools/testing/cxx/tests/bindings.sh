@@ -120,7 +120,9 @@ test_no_hand_decls() {
 # two directories binding different extra headers build at the same time
 # against the same kernel, each bindings.h has its own extra declarations
 # and not the other's, the directory's helper is linked into its module,
-# and a change of the variable regenerates.
+# and a change of the variable regenerates. An object-like macro that
+# renames a function (#define debugfs_remove_recursive debugfs_remove) is
+# a reference to that function in C++, which the module calls.
 test_bindings_per_directory() {
 	local ext=$here/extbind d b pids=()
 	for d in debugfs procfs; do
@@ -133,14 +135,17 @@ test_bindings_per_directory() {
 	grep -E '^struct dentry \*debugfs_create_dir\(' "$ext/debugfs/$b" &&
 		grep -E '^struct proc_dir_entry \*proc_create_single\(.*cxx_helper_proc_create_single' \
 			"$ext/procfs/$b" &&
-		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/procfs/$b" || return 1
+		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/procfs/$b" &&
+		grep -xF 'inline constexpr auto &debugfs_remove_recursive = debugfs_remove; /* #define debugfs_remove_recursive debugfs_remove */' \
+			"$ext/debugfs/$b" || return 1
 	if grep -E '(proc_create_single|proc_create_data)\(' "$ext/debugfs/$b" ||
 		grep -E 'debugfs_create_dir\(' "$ext/procfs/$b"; then
 		echo "one directory's extra declarations are in the other's bindings"
 		return 1
 	fi
 	nm "$ext/procfs/cxx_extbind_procfs.ko" | grep -E ' T cxx_helper_proc_create_single$' &&
-		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_create_dir$' || return 1
+		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_create_dir$' &&
+		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_remove$' || return 1
 	# if_changed sees the variable on the command line: a change regenerates,
 	# going back regenerates again, and then nothing does.
 	kmake "$ext/debugfs" cxx-bindings-headers-y="linux/debugfs.h linux/proc_fs.h" \

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Calls debugfs, which the layer does not bind: its Kbuild file adds
- * linux/debugfs.h with cxx-bindings-headers-y.
+ * linux/debugfs.h with cxx-bindings-headers-y. debugfs_remove_recursive
+ * is an object-like macro naming debugfs_remove(): C++ calls it by that
+ * name too.
  */
 #include <cxx/prelude.h>
 
@@ -22,7 +24,7 @@ struct ExtbindDebugfs {
 
 	ExtbindDebugfs() = default;
 	ExtbindDebugfs(ExtbindDebugfs &&o) : dir(o.dir) { o.dir = nullptr; }
-	~ExtbindDebugfs() { debugfs_remove(dir); }
+	~ExtbindDebugfs() { debugfs_remove_recursive(dir); }
 };
 
 MODULE(ExtbindDebugfs, name = "cxx_extbind_debugfs", author = "C++ for Linux Contributors",
