@@ -15,7 +15,9 @@
  *    the interrupt: always ETIMEDOUT after 2 s, never a hang;
  *  - DMA _IOW(0xED, 4, struct edu_dma { __u64 src, dst; __u32 len, pad; }):
  *    copies len bytes from src into the device's buffer by DMA, and back
- *    from it by DMA to dst; len 0 or beyond 4096 is EINVAL.
+ *    from it by DMA to dst; len 0 or beyond 4095 is EINVAL (QEMU's edu
+ *    refuses a transfer that reaches the last byte of its 4 KiB buffer,
+ *    and stops the whole machine: edu_check_range() in QEMU 7.2).
  *
  * A bad user pointer is EFAULT; any other command ENOTTY. Requests are
  * served one at a time. Unbinding the device (sysfs unbind, rmmod) revokes
@@ -44,6 +46,8 @@ constexpr u64 DMA_START = 0x1, DMA_TO_RAM = 0x2, DMA_IRQ = 0x4;
 /* The device's DMA buffer, in its own address space, and what it reaches. */
 constexpr u64 EDU_BUF_ADDR = 0x40000;
 constexpr u32 EDU_BUF_SIZE = 4096, EDU_DMA_BITS = 28;
+/* The most one transfer may move: edu_check_range() wants end < 0x41000. */
+constexpr u32 EDU_DMA_MAX = EDU_BUF_SIZE - 1;
 constexpr unsigned int TIMEOUT_MS = 2000;
 
 struct EduDma {
@@ -108,7 +112,7 @@ struct Hw {
 
 	cxx::Result<> dma_round_trip(const EduDma &req)
 	{
-		if (req.len == 0 || req.len > EDU_BUF_SIZE)
+		if (req.len == 0 || req.len > EDU_DMA_MAX)
 			return cxx::code::EINVAL;
 		cxx::UserSliceReader in(reinterpret_cast<void *>(req.src), req.len);
 		TRY(in.read_raw(buf.data(), req.len));
