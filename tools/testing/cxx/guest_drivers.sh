@@ -41,7 +41,11 @@ rm -f /tmp/stop
 hold=$!
 ./edu_test reopen /tmp/stop >/tmp/reopen.txt 2>&1 &
 reopen=$!
-while ! grep -q 'held /dev/cxx_edu' /tmp/hold.txt; do sleep 0.1; done
+n=0
+while ! grep -q 'held /dev/cxx_edu' /tmp/hold.txt && [ $n -lt 300 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
 fails=0 i=0
 while [ $i -lt 100 ]; do
 	echo "$dev" >"$drv/unbind" || fails=$((fails + 1))
