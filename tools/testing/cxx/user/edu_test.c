@@ -13,6 +13,9 @@
  *	edu_test reopen FILE	the same, opening the device for each request
  *				(an open may fail with ENOENT while unbound)
  *
+ * EDU_NODE names another node than /dev/cxx_edu (the C twin's /dev/c_edu,
+ * bench/c_edu.c).
+ *
  * Prints "ok <what>" or "FAIL <what>" per check and a last line
  * "edu_test: MODE: N failed"; exits 1 if any check failed.
  */
@@ -42,7 +45,7 @@ struct edu_dma {
 #define EDU_FACTORIAL_NO_IRQ	_IOWR(0xED, 3, uint32_t)
 #define EDU_DMA			_IOW(0xED, 4, struct edu_dma)
 
-#define NODE "/dev/cxx_edu"
+static const char *NODE = "/dev/cxx_edu";
 #define BUF_SIZE 4096
 #define DMA_MAX (BUF_SIZE - 1)	/* QEMU's edu: a transfer ends before its buffer's last byte */
 
@@ -108,7 +111,7 @@ static int basic(void)
 	void *unmapped;
 	int r;
 
-	check(fd >= 0, "open " NODE " (%s)", fd < 0 ? strerror(errno) : "ok");
+	check(fd >= 0, "open %s (%s)", NODE, fd < 0 ? strerror(errno) : "ok");
 	if (fd < 0)
 		return 1;
 	srand(time(NULL));
@@ -212,7 +215,7 @@ static void hold(const char *stop, int reopen)
 	int r;
 
 	if (!reopen) {
-		check(fd >= 0, "held " NODE);
+		check(fd >= 0, "held %s", NODE);
 		fflush(stdout);
 	}
 	while (access(stop, F_OK) != 0) {
@@ -253,6 +256,8 @@ int main(int argc, char **argv)
 	const char *mode = argc > 1 ? argv[1] : "";
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (getenv("EDU_NODE"))
+		NODE = getenv("EDU_NODE");
 	if (!strcmp(mode, "basic") && argc == 2)
 		basic();
 	else if (!strcmp(mode, "concurrent") && argc == 3)
