@@ -35,6 +35,10 @@
 #include <linux/delay.h>
 #include <linux/device.h>
 #include <linux/of.h>
+#include <linux/io.h>
+#include <linux/pci.h>
+#include <linux/interrupt.h>
+#include <linux/dma-mapping.h>
 #include <kunit/test.h>
 
 #endif /* CXX_BINDINGS_HELPER_H */

@@ -219,3 +219,7 @@ tr -d '\r' <"$m/guest.log" | awk '
 		}
 		if (n != 5 || nx != 5) { print "bench: missing bench_ops lines"; exit 1 }
 	}'
+
+# The PCI driver against its C twin (bench/edu.sh, which runs alone too).
+echo
+BENCH_OUT=$work "$here/edu.sh"

@@ -7,7 +7,7 @@
 # Usage:
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
 #           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
-#           [--icount] [--smp N] [--expect REGEX]...
+#           [--icount] [--smp N] [--device SPEC]... [--expect REGEX]...
 #           --scenario SCRIPT | --interactive | --judge LOG
 #           --log LOGFILE [FILE...]
 #
@@ -24,6 +24,9 @@
 #   --show     also copy the serial console to stdout while it runs
 #   --smp      number of virtual CPUs (default: 1); under TCG each is a
 #              host thread
+#   --device SPEC  one more QEMU device, given to QEMU as -device SPEC
+#              (e.g. --device edu: QEMU's educational PCI device, which
+#              samples/cxx/cxx_driver_pci drives); repeatable
 #   --icount   run QEMU with -icount shift=0,sleep=off: the guest's clock
 #              then advances one nanosecond per instruction executed, so
 #              time deltas measured in the guest count instructions and
@@ -109,13 +112,14 @@ log=""
 show=0
 icount=()
 files=()
+devices=()
 expects=()
 interactive=0
 judge=""
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp | --expect | --judge)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp | --expect | --judge | --device)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
 		--allow-taint)
@@ -135,6 +139,7 @@ while [[ $# -gt 0 ]]; do
 		--scenario) scenario=$2 ;;
 		--log) log=$2 ;;
 		--expect) expects+=("$2") ;;
+		--device) devices+=(-device "$2") ;;
 		--judge) judge=$2 ;;
 		esac
 		shift 2
@@ -344,7 +349,7 @@ if [[ $interactive -eq 1 ]]; then
 fi
 qemu=(timeout "${fg[@]}" -k 10 "$timeout_s" qemu-system-x86_64
 	-accel tcg -machine q35 -cpu max -m 512M -smp "$smp" "${icount[@]}"
-	-nodefaults -display none -monitor none -no-reboot
+	-nodefaults -display none -monitor none -no-reboot "${devices[@]}"
 	"${console[@]}"
 	-kernel "$kernel" -initrd "$initramfs"
 	-append "console=ttyS0 panic=-1 quiet loglevel=5 log_buf_len=16M no_timer_check $append")

@@ -129,7 +129,8 @@ test_build_user_tests() {
 		gcc -m32 -static -O2 -Wall -Wextra -Werror -o "$out/miscdev_test32" \
 			"$here/user/miscdev_test.c" &&
 		gcc -static -O2 -Wall -Wextra -Werror -o "$out/devlife_test" "$here/user/devlife_test.c" &&
-		gcc -static -O2 -Wall -Wextra -Werror -o "$out/api_test" "$here/user/api_test.c"
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/api_test" "$here/user/api_test.c" &&
+		gcc -static -O2 -Wall -Wextra -Werror -o "$out/edu_test" "$here/user/edu_test.c"
 }
 
 test_minimal() {
