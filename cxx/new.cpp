@@ -17,11 +17,11 @@ void *alloc(cxx::size_t size, cxx::Gfp gfp)
 
 } /* namespace */
 
-void *operator new(cxx::size_t size) noexcept
+void *operator new(cxx::size_t size) CXX_NEW_NOEXCEPT
 {
 	return alloc(size, cxx::GFP_KERNEL);
 }
-void *operator new[](cxx::size_t size) noexcept
+void *operator new[](cxx::size_t size) CXX_NEW_NOEXCEPT
 {
 	return alloc(size, cxx::GFP_KERNEL);
 }

@@ -24,11 +24,11 @@ void *alloc_aligned(cxx::size_t size, std::align_val_t align, cxx::Gfp gfp)
 
 } /* namespace */
 
-void *operator new(cxx::size_t size, std::align_val_t align) noexcept
+void *operator new(cxx::size_t size, std::align_val_t align) CXX_NEW_NOEXCEPT
 {
 	return alloc_aligned(size, align, cxx::GFP_KERNEL);
 }
-void *operator new[](cxx::size_t size, std::align_val_t align) noexcept
+void *operator new[](cxx::size_t size, std::align_val_t align) CXX_NEW_NOEXCEPT
 {
 	return alloc_aligned(size, align, cxx::GFP_KERNEL);
 }

@@ -344,7 +344,7 @@ template <typename T, typename Opener> struct FileOperations {
 		return obj(f)->mmap(file, vma).to_errno();
 	}
 
-	static consteval struct file_operations make()
+	static constexpr struct file_operations make()
 	{
 		struct file_operations ops = {};
 		ops.owner = CXX_THIS_MODULE_PTR;
@@ -371,7 +371,12 @@ template <typename T, typename Opener> struct FileOperations {
 		return ops;
 	}
 
-	/** table - the operations, in .rodata, built at compile time. */
+	/**
+	 * table - the operations, in .rodata, built at compile time (a
+	 * constexpr variable: make() must be a constant expression). make()
+	 * is constexpr, not consteval: clang (clangd, in an editor) refuses a
+	 * consteval call to a member function from inside its class.
+	 */
 	static constexpr struct file_operations table = make();
 };
 

@@ -105,11 +105,19 @@ inline constexpr Gfp GFP_NOWARN = Gfp(::__GFP_NOWARN);
 /*
  * The replaceable forms. All are noexcept: with -fno-exceptions nothing can
  * throw, and a noexcept operator new obliges g++ to check for nullptr.
+ * clang, which only reads this code (clangd in an editor: the build is
+ * g++'s), declares the first four implicitly without noexcept and refuses
+ * them with it (CXX_NEW_NOEXCEPT).
  */
-void *operator new(cxx::size_t size) noexcept;
-void *operator new[](cxx::size_t size) noexcept;
-void *operator new(cxx::size_t size, std::align_val_t align) noexcept;
-void *operator new[](cxx::size_t size, std::align_val_t align) noexcept;
+#ifdef __clang__
+#define CXX_NEW_NOEXCEPT
+#else
+#define CXX_NEW_NOEXCEPT noexcept
+#endif
+void *operator new(cxx::size_t size) CXX_NEW_NOEXCEPT;
+void *operator new[](cxx::size_t size) CXX_NEW_NOEXCEPT;
+void *operator new(cxx::size_t size, std::align_val_t align) CXX_NEW_NOEXCEPT;
+void *operator new[](cxx::size_t size, std::align_val_t align) CXX_NEW_NOEXCEPT;
 void *operator new(cxx::size_t size, const std::nothrow_t &) noexcept;
 void *operator new[](cxx::size_t size, const std::nothrow_t &) noexcept;
 void *operator new(cxx::size_t size, std::align_val_t align,

@@ -11,7 +11,11 @@
 #    after touching the source; the median of $RUNS runs each.
 # Then the generated bindings: the time to generate them, and the compile
 # time of C++ including them against C including the headers they bind.
+# Then the misc device and a scull-class driver (LDD3's scull: c_scull.c,
+# cxx_scull.cpp), each against its C twin.
 # It reports figures; it passes or fails nothing.
+#
+# Usage: bench.sh [scull]   (scull: only the scull pair's sizes, a minute)
 
 set -euo pipefail
 export LC_ALL=C
@@ -23,6 +27,51 @@ work=${BENCH_OUT:-$top/build/bench}
 
 eval "$("$here/../qemu/kernel.sh")"
 
+kmake() { make -s -C "$KDIR" M="$1" "${@:2}" >/dev/null 2>&1; }
+
+# exec_bytes KO - bytes of all executable sections.
+exec_bytes() {
+	readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' |
+		while read -r _ _ _ _ size _ flags _; do
+			case $flags in *X*) echo $((16#$size)) ;; esac
+		done | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# size_pair C_KO CXX_KO - their sizes side by side, and C++/C.
+size_pair() {
+	local ko ct cd xt xd
+	printf '%-16s %8s %8s %8s %10s\n' module text data bss code
+	for ko in "$1" "$2"; do
+		read -r text data bss _ < <(size "$ko" | tail -1)
+		printf '%-16s %8d %8d %8d %10d\n' "${ko##*/}" "$text" "$data" "$bss" \
+			"$(exec_bytes "$ko")"
+	done
+	read -r ct cd _ < <(size "$1" | tail -1)
+	read -r xt xd _ < <(size "$2" | tail -1)
+	awk -v c=$((ct + cd)) -v x=$((xt + xd)) -v ce="$(exec_bytes "$1")" \
+		-v xe="$(exec_bytes "$2")" 'BEGIN {
+		printf "C++/C text+data: %d / %d = %.3f; code: %d / %d = %.3f\n",
+			x, c, x / c, xe, ce, xe / ce }'
+}
+
+# scull_sizes DIR - build the scull pair in DIR/c, DIR/cxx; their sizes.
+scull_sizes() {
+	rm -rf "$1"
+	mkdir -p "$1/c" "$1/cxx"
+	cp "$here/c_scull.c" "$1/c/"
+	echo 'obj-m += c_scull.o' >"$1/c/Kbuild"
+	cp "$here/cxx_scull.cpp" "$1/cxx/"
+	printf 'obj-m += cxx_scull.o\ninclude %s/scripts/Makefile.cxx\n' "$top" >"$1/cxx/Kbuild"
+	kmake "$1/c" && kmake "$1/cxx" || { echo "bench: building the scull pair failed"; return 1; }
+	echo "scull: c_scull.ko vs cxx_scull.ko (quantum sets, read, write, llseek, ioctl, a mutex)"
+	size_pair "$1/c/c_scull.ko" "$1/cxx/cxx_scull.ko"
+}
+
+if [ "${1:-}" = scull ]; then
+	scull_sizes "$work/scull"
+	exit
+fi
+
 rm -rf "$work"
 mkdir -p "$work/c" "$work/cxx"
 cp "$here/c_minimal.c" "$work/c/"
@@ -30,8 +79,6 @@ echo 'obj-m += c_minimal.o' >"$work/c/Kbuild"
 cp "$top/samples/cxx/cxx_minimal.cpp" "$work/cxx/"
 printf 'obj-m += cxx_minimal.o\ninclude %s/scripts/Makefile.cxx\n' "$top" \
 	>"$work/cxx/Kbuild"
-
-kmake() { make -s -C "$KDIR" M="$1" "${@:2}" >/dev/null 2>&1; }
 
 # seconds CMD... - wall time of one run, in seconds with milliseconds.
 seconds() {
@@ -46,14 +93,6 @@ median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 clean_build() { kmake "$1" clean && seconds kmake "$1"; }
 rebuild() { touch "$1/$2" && seconds kmake "$1"; }
-
-# exec_bytes KO - bytes of all executable sections.
-exec_bytes() {
-	readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' |
-		while read -r _ _ _ _ size _ flags _; do
-			case $flags in *X*) echo $((16#$size)) ;; esac
-		done | awk '{ s += $1 } END { print s + 0 }'
-}
 
 declare -A clean inc
 for lang in c cxx; do
@@ -180,16 +219,7 @@ EOS
 
 echo
 echo "misc device: c_miscdev.ko vs cxx_miscdev.ko"
-printf '%-16s %8s %8s %8s %10s\n' module text data bss code
-for ko in "$m/c/c_miscdev.ko" "$m/cxx/cxx_miscdev.ko"; do
-	read -r text data bss _ < <(size "$ko" | tail -1)
-	printf '%-16s %8d %8d %8d %10d\n' "${ko##*/}" "$text" "$data" "$bss" "$(exec_bytes "$ko")"
-done
-read -r ct cd _ < <(size "$m/c/c_miscdev.ko" | tail -1)
-read -r xt xd _ < <(size "$m/cxx/cxx_miscdev.ko" | tail -1)
-awk -v c=$((ct + cd)) -v x=$((xt + xd)) -v ce="$(exec_bytes "$m/c/c_miscdev.ko")" \
-	-v xe="$(exec_bytes "$m/cxx/cxx_miscdev.ko")" 'BEGIN {
-	printf "C++/C text+data: %d / %d = %.3f; code: %d / %d = %.3f\n", x, c, x / c, xe, ce, xe / ce }'
+size_pair "$m/c/c_miscdev.ko" "$m/cxx/cxx_miscdev.ko"
 echo
 printf '%-18s %12s %12s %8s\n' "path ($N calls)" "C (insns)" "C++ (insns)" "C++/C"
 tr -d '\r' <"$m/guest.log" | awk '
@@ -219,6 +249,9 @@ tr -d '\r' <"$m/guest.log" | awk '
 		}
 		if (n != 5 || nx != 5) { print "bench: missing bench_ops lines"; exit 1 }
 	}'
+
+echo
+scull_sizes "$work/scull"
 
 # The PCI driver against its C twin (bench/edu.sh, which runs alone too).
 echo

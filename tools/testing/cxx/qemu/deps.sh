@@ -43,6 +43,10 @@ readonly PACKAGES=(
 	# 32-bit static test programs (compat ioctl): gcc -m32
 	gcc-multilib
 	ccache
+	# The out-of-tree template's dkms.conf, and editors: clangd reads
+	# compile_commands.json (tests/tools.sh)
+	dkms
+	clangd
 )
 
 missing=()
