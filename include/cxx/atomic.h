@@ -55,15 +55,26 @@ template <> struct atomic_c<long> { using type = atomic64_t; };
 #endif
 #endif
 
-/* C's instrument_atomic_read_write(): KASAN's check of the access. */
+#if defined(__SANITIZE_ADDRESS__) && (defined(CONFIG_KASAN_GENERIC) || defined(CONFIG_KASAN_SW_TAGS))
+#define CXX_KASAN_CHECKS 1
+#else
+#define CXX_KASAN_CHECKS 0
+#endif
+
+/* C's instrument_atomic_read_write() (and _write()): KASAN's check. */
 template <typename T> __attribute__((always_inline)) inline void instrument_rw(T *p)
 {
-#if defined(__SANITIZE_ADDRESS__) && (defined(CONFIG_KASAN_GENERIC) || defined(CONFIG_KASAN_SW_TAGS))
-	::__kasan_check_write(p, sizeof(*p));
-#else
-	(void)p;
-#endif
+	if constexpr (CXX_KASAN_CHECKS)
+		::__kasan_check_write(p, sizeof(*p));
 }
+
+/* C's instrument_atomic_read(): KASAN's check of a read. */
+template <typename T> __attribute__((always_inline)) inline void instrument_read(const T *p)
+{
+	if constexpr (CXX_KASAN_CHECKS)
+		::__kasan_check_read(p, sizeof(*p));
+}
+#undef CXX_KASAN_CHECKS
 
 } /* namespace detail */
 
@@ -91,7 +102,7 @@ public:
 	/** load() - atomic_read(): the value, read once; no ordering. */
 	[[nodiscard]] __attribute__((always_inline)) T load() const
 	{
-		detail::instrument_rw(&a_.counter);
+		detail::instrument_read(&a_.counter);
 		return *static_cast<const volatile V *>(&a_.counter);
 	}
 

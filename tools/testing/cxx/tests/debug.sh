@@ -244,6 +244,7 @@ t debug_forms_static_locks_lockdep test_debug_forms
 t debug_devices_destroyed_with_open_files test_debug_devlife
 t debug_api_buffer_list_seek test_debug_api
 t debug_services_timers_debugfs_atomics test_debug_services
+t debug_atomic_same_instructions_as_c test_atomic_code "$out/tmods-debug"
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
 # reads the log of the detectors' boot, just above
