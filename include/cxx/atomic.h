@@ -214,6 +214,7 @@ public:
 	__attribute__((always_inline)) bool try_cmpxchg(T &old, T v)
 	{
 		detail::instrument_rw(&a_.counter);
+		detail::instrument_rw(&old);	/* C checks *old too */
 #ifdef CONFIG_X86
 		bool ok;
 		V o = old;
