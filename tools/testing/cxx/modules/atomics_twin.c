@@ -54,7 +54,7 @@ int c_atomic_sequence(long *out, int n)
 	atomic64_t b = ATOMIC64_INIT(1L << 40);
 	int o = 7, k = 0;
 
-	if (n < 21)
+	if (n < 17)
 		return 0;
 	c_atomic_set(&a, 10);
 	c_atomic_add(&a, 3);

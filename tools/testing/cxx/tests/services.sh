@@ -50,7 +50,7 @@ test_atomics_in_guest() {
 	s=$(step atomics)
 	cat "$s"
 	[ "$(grep -c '^@@@ rc 0$' "$s")" = 2 ] &&
-		has "cxx_atomics: 21 atomic results agree with C" "$s"
+		has "cxx_atomics: 17 atomic results agree with C" "$s"
 }
 
 # cxx_debugfs from the guest's shell: the u32 reads 100 and, written, lets
