@@ -12,8 +12,11 @@
  *	cxx::Timer<Blinker> timer{cxx::callback<&Blinker::timer, &Blinker::on_timer>, ...};
  *
  * A default member initialiser is a complete-class context, where
- * &Blinker::timer may be named. A member pointer that names another member
- * than the one being initialised does not compile (each item checks it).
+ * &Blinker::timer may be named. Each item checks the types: a member of
+ * another type (the Work beside the Timer), or a method of the wrong
+ * signature, does not compile. Another member of the same type (a second
+ * Timer) is not caught, as C's from_timer() with the wrong field is not:
+ * name the member being initialised.
  */
 #ifndef _CXX_CALLBACK_H
 #define _CXX_CALLBACK_H
