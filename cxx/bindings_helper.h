@@ -28,6 +28,10 @@
 #include <linux/miscdevice.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
+#include <linux/timer.h>
+#include <linux/hrtimer.h>
+#include <linux/atomic.h>
+#include <linux/debugfs.h>
 #include <linux/kthread.h>
 #include <linux/sched/task.h>
 #include <linux/ktime.h>

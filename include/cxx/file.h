@@ -231,6 +231,25 @@ template <typename P> struct ResultValue<Result<P>> {
 	using type = P;
 };
 
+/*
+ * T::open(file), or T::open(file, shared) if T declares a Shared: what a
+ * device's or a debugfs file's open does with the state it keeps.
+ */
+template <typename T, typename S>
+auto open_with(File &file, const typename SharedHandle<S>::type &shared)
+{
+	if constexpr (same_as<S, NoShared>) {
+		static_assert(OpensWith<T>, "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &)");
+		return T::open(file);
+	} else if constexpr (OpensWith<T, const Arc<S> &>) {
+		return T::open(file, shared);
+	} else {
+		static_assert(dependent_false<T>,
+			      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, const Arc<Shared> &)");
+		return Result<Box<T>>(code::EINVAL);
+	}
+}
+
 } /* namespace file_ops */
 
 /**

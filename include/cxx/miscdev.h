@@ -129,17 +129,7 @@ private:
 	{
 		auto *node = reinterpret_cast<Node *>(f->private_data);
 		File file(f);
-		if constexpr (same_as<Shared, file_ops::NoShared>) {
-			static_assert(file_ops::OpensWith<T>,
-				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &)");
-			return T::open(file);
-		} else if constexpr (file_ops::OpensWith<T, const Arc<Shared> &>) {
-			return T::open(file, node->self->shared_);
-		} else {
-			static_assert(dependent_false<T>,
-				      "open: expected static Result<Box<T>> (or Result<Arc<T>>) open(File &, const Arc<Shared> &)");
-			return Result<Box<T>>(code::EINVAL);
-		}
+		return file_ops::open_with<T, Shared>(file, node->self->shared_);
 	}
 
 	/* misc first: a struct miscdevice * is a Node *. */

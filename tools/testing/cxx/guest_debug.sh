@@ -151,6 +151,10 @@ rmmod cxx_api; rc $?
 echo "loaded=$(grep -c '^cxx_api ' /proc/modules)"
 klog
 
+# Timers, work items, debugfs and atomics (guest_services.sh); the
+# kmemleak scan below covers them.
+. ./guest_services.sh
+
 # A scan that fails (kmemleak is off, or turned itself off, e.g. when its
 # pool ran out) finds nothing: it must not pass for a clean report.
 step kmemleak

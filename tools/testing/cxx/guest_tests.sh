@@ -223,6 +223,60 @@ done
 echo "miscdev cycles=$i failures=$fails loaded=$(loaded cxx_miscdev)"
 klog
 
+# cxx_debugfs: a u32, a file of its own whose writes the u32 limits, an
+# atomic counting the file's reads; unloading removes the directory.
+step debugfs
+d=/sys/kernel/debug/cxx_debugfs
+insmod cxx_debugfs.ko; rc $?
+echo "files=$(ls $d | tr '\n' ' ')"
+echo "limit=$(cat $d/limit)"
+echo 7 >$d/total; rc $?
+echo 5 >$d/total; rc $?
+echo "total=$(cat $d/total)"
+{ echo 101 >$d/total; } 2>&1; rc $?
+echo 200 >$d/limit; rc $?
+echo 101 >$d/total; rc $?
+echo "total=$(cat $d/total)"
+echo reset >$d/total; rc $?
+echo "total=$(cat $d/total)"
+echo "reads=$(cat $d/reads)"
+rmmod cxx_debugfs; rc $?
+[ -e $d ] && echo "dir=present" || echo "dir=absent"
+klog
+
+# An open debugfs file pins the module (fops.owner, through debugfs' proxy).
+step debugfs_busy
+insmod cxx_debugfs.ko; rc $?
+exec 3<$d/total
+rmmod cxx_debugfs 2>&1; rc $?
+exec 3<&-
+rmmod cxx_debugfs; rc $?
+echo "loaded=$(loaded cxx_debugfs)"
+klog
+
+# cxx_timers: the counted chain, then a second of free running, then
+# unload with everything armed; then ten loads and unloads back to back.
+step timers
+insmod cxx_timers.ko; rc $?
+sleep 1
+rmmod cxx_timers; rc $?
+klog
+
+step timers_cycles
+fails=0
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	insmod cxx_timers.ko || fails=$((fails + 1))
+	rmmod cxx_timers || fails=$((fails + 1))
+done
+echo "timers cycles failures=$fails loaded=$(loaded cxx_timers)"
+klog
+
+# cxx::Atomic<T> against C's atomics, on the same sequence (cxx_atomics).
+step atomics
+insmod cxx_atomics.ko; rc $?
+rmmod cxx_atomics; rc $?
+klog
+
 # Each module loaded and unloaded 20 times; run_tests.sh counts its init
 # and exit lines in the log.
 step cycles

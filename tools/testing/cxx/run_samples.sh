@@ -17,7 +17,7 @@ if [ -f "/lib/modules/$kver/modules.dep" ]; then
 	unload() { modprobe -r "$1"; }
 else
 	builtin=
-	mods="cxx_minimal cxx_print cxx_params cxx_miscdev cxx_sync cxx_chrdev"
+	mods="cxx_minimal cxx_print cxx_params cxx_miscdev cxx_sync cxx_chrdev cxx_debugfs cxx_timers"
 	load() { m=$1; shift; insmod "$m.ko" "$@"; }
 	unload() { rmmod "$1"; }
 fi

@@ -47,7 +47,8 @@ test_boot_debug_kernel() {
 			--allow-taint N --expect "$failslab_vmalloc" \
 			--scenario "$here/guest_debug.sh" --log "$out/debug.log" \
 			"$KBUILD"/samples/cxx/*.ko "$out"/tmods-debug/*.ko "$out/finit" \
-			"$out/miscdev_test" "$out/devlife_test" "$out/api_test"
+			"$out/miscdev_test" "$out/devlife_test" "$out/api_test" \
+			"$here/guest_services.sh"
 	) || { first_report "$out/debug.log"; return 1; }
 }
 
@@ -214,6 +215,20 @@ test_detectors() {
 		has "kernel report in log: BUG: KASAN: use-after-free in " "$err"
 }
 
+# The kernel services under KASAN, lockdep and kmemleak (guest_services.sh):
+# debugfs and timers samples cycled without a failure, each timers unload
+# with no callback after it, the atomics agreeing with C.
+test_debug_services() {
+	local s
+	s=$(dstep services_debugfs)
+	has "debugfs cycles=20 failures=0 loaded=0" "$s" || return 1
+	s=$(dstep services_timers)
+	has "timers cycles=20 failures=0 loaded=0" "$s" &&
+		[ "$(grep -c 'cxx_timers: cancelled at .*; no callback after$' "$s")" = 21 ] || return 1
+	s=$(dstep services_atomics)
+	has "cxx_atomics: 17 atomic results agree with C" "$s"
+}
+
 # Tests, in order.
 t build_debug_kernel test_build_debug_kernel
 t build_test_modules_against_debug_kernel test_build_tmods_for_debug
@@ -228,6 +243,8 @@ t debug_miscdev_lockdep_kasan_cycles test_debug_miscdev
 t debug_forms_static_locks_lockdep test_debug_forms
 t debug_devices_destroyed_with_open_files test_debug_devlife
 t debug_api_buffer_list_seek test_debug_api
+t debug_services_timers_debugfs_atomics test_debug_services
+t debug_atomic_same_instructions_as_c test_atomic_code "$out/tmods-debug"
 t kmemleak_clean_after_last_rmmod test_kmemleak_clean
 t debug_detectors_fire test_detectors
 # reads the log of the detectors' boot, just above
