@@ -27,12 +27,16 @@ nothing_shared_built() {
 
 # A second new directory uses the share the first made or found: it
 # generates, proves and compiles nothing of it, and no file of the share is
-# written. make clean of a directory leaves the share, and its next build
-# uses it again.
+# written. Its second module (share/cxx_share_inline.cpp) calls static
+# inline functions no list names: their wrappers come from the share's
+# inline_helpers.c, compiled into that module. make clean of a directory
+# leaves the share, and its next build uses it again.
 test_share_two_dirs() {
-	local a=$out/share-a b=$out/share-b s n
+	local a=$out/share-a b=$out/share-b s n f
 	new_dir "$a"
 	new_dir "$b"
+	cp "$here/share/cxx_share_inline.cpp" "$b/"
+	sed -i '1a obj-m += cxx_share_inline.o' "$b/Kbuild"
 	kmake "$a" >"$out/share-a.txt" 2>&1 || { tail -n 20 "$out/share-a.txt"; return 1; }
 	s=$(share_of "$a")
 	case $s in "$CXX_SHARE"/?*) ;; *) echo "share of $a: '$s', not in $CXX_SHARE"; return 1 ;; esac
@@ -50,6 +54,11 @@ test_share_two_dirs() {
 	[ -z "$(find "$s" -newer "$out/share-stamp")" ] ||
 		{ echo "written in the share:"; find "$s" -newer "$out/share-stamp"; return 1; }
 	echo "second directory: nothing of $s made or written"
+	has "#include \"$s/inline_helpers.c\"" "$b/cxx_share_inline.cxx-helpers.c" || return 1
+	for f in list_is_singular ms_to_ktime ktime_to_ms; do
+		nm "$b/cxx_share_inline.ko" | grep -qE " T cxx_helper_$f$" ||
+			{ echo "no wrapper of $f in cxx_share_inline.ko"; return 1; }
+	done
 	kmake "$a" clean >/dev/null || return 1
 	[ ! -e "$a/.cxx" ] && [ "$(find "$s" -type f | wc -l)" = "$n" ] ||
 		{ echo "make clean: $a/.cxx left, or the share changed"; return 1; }
@@ -61,7 +70,8 @@ test_share_two_dirs() {
 # against a writable copy of the kernel's build directory and of the layer,
 # appending to include/config/auto.conf, then to a file of the layer
 # (cxx/bindings_helpers.txt, a comment), regenerates and proves in a new
-# share; undoing the change takes the first share again, unchanged.
+# share; undoing both (the files put back with their time stamps: make
+# goes by time) takes the first share again, unchanged.
 test_share_invalidation() {
 	local k=$out/share-kdir l=$out/share-layer d=$out/share-inv s0 s1 s2 f
 	rm -rf "$k" "$l"
@@ -73,7 +83,7 @@ test_share_invalidation() {
 	inv_build() { make -C "$k" M="$d" >"$out/share-inv-$1.txt" 2>&1 ||
 		{ tail -n 20 "$out/share-inv-$1.txt"; return 1; }; }
 	inv_build 0 && s0=$(share_of "$d") || return 1
-	cp "$k/include/config/auto.conf" "$out/share-auto.conf"
+	cp -p "$k/include/config/auto.conf" "$out/share-auto.conf"
 	echo 'CONFIG_CXX_SHARE_TEST=y' >>"$k/include/config/auto.conf"
 	inv_build config && s1=$(share_of "$d") || return 1
 	[ "$s1" != "$s0" ] && has "BINDGEN $s1/" "$out/share-inv-config.txt" &&
@@ -81,13 +91,13 @@ test_share_invalidation() {
 		has "CXX [M]  $d/cxx_minimal.cxx.o" "$out/share-inv-config.txt" ||
 		{ echo "a changed auto.conf did not give a new share"; return 1; }
 	echo "config changed: $s0 -> $s1, regenerated and proved"
-	cp "$out/share-auto.conf" "$k/include/config/auto.conf"
+	cp -p "$out/share-auto.conf" "$k/include/config/auto.conf"
 	echo '# a change of the layer' >>"$l/cxx/bindings_helpers.txt"
 	inv_build layer && s2=$(share_of "$d") || return 1
 	[ "$s2" != "$s0" ] && [ "$s2" != "$s1" ] && has "BINDGEN $s2/" "$out/share-inv-layer.txt" ||
 		{ echo "a changed layer file did not give a new share"; return 1; }
 	echo "layer changed: $s0 -> $s2, regenerated"
-	cp "$top/cxx/bindings_helpers.txt" "$l/cxx/"
+	cp -p "$top/cxx/bindings_helpers.txt" "$l/cxx/"
 	touch "$out/share-stamp"
 	sleep 1
 	inv_build back && [ "$(share_of "$d")" = "$s0" ] &&
