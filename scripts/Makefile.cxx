@@ -85,13 +85,65 @@ endif
 
 cxx-src-dir := $(if $(filter /%,$(src)),$(src),$(srctree)/$(src))
 
-# Where this directory's runtime objects and generated headers go.
-cxx-out := .cxx
+# Where the bindings, their proofs, the runtime and the helpers of the
+# layer's list go: cxx-dir, and cxx-out for targets (relative to $(obj)).
+#
+# In a kernel tree, into each directory's .cxx/. Out of tree they are the
+# same for every directory of modules built against a kernel, and are built
+# once per kernel into a share, $(CXX_SHARE)/<key>/: by default
+# ${XDG_CACHE_HOME:-$HOME/.cache}/cxx-for-linux/ (the kernel's build
+# directory, /lib/modules/*/build, is read-only to a user). <key> hashes
+# what Kbuild would not see change: the kernel's build directory and
+# configuration (include/config/auto.conf), the compilers (--version), the
+# flags every module of that kernel gets (W=, KCFLAGS= included), and the
+# layer (its path, the contents of cxx/ and scripts/). The share is itself
+# a Kbuild directory (its Kbuild file includes this file with
+# cxx-share-build := y), made with `make $(build)=<share>` under flock(1)
+# before anything of the directory needs it: if_changed and fixdep remake
+# what a changed kernel or include/cxx/ header makes stale, nothing when
+# nothing changed, and two directories built at once take turns. A
+# directory whose own variables change what would be shared (below) builds
+# its own into $(obj)/.cxx/ as in a kernel tree; so does every directory
+# with CXX_SHARE= (empty). Out of tree, set them before the include line.
+cxx-dir-vars := ccflags-y subdir-ccflags-y ccflags-remove-y EXTRA_CFLAGS \
+		cxxflags-y cxx-bindings-headers-y cxx-bindings-helpers-y
+cxx-dir-flags = $(strip $(foreach v,$(cxx-dir-vars),$($(v))))
+cxx-out := .cxx/
+cxx-dir := $(obj)/.cxx
+cxx-shared :=
+ifdef cxx-share-build
+cxx-out :=
+cxx-dir := $(obj)
+else ifdef KBUILD_EXTMOD
+ifdef CONFIG_CC_VERSION_TEXT
+CXX_SHARE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/cxx-for-linux
+ifneq ($(strip $(CXX_SHARE)),)
+ifeq ($(filter /%,$(CXX_SHARE)),)
+$(error C++ for Linux: CXX_SHARE=$(CXX_SHARE) is not an absolute path)
+endif
+ifeq ($(cxx-dir-flags),)
+cxx-shared := y
+cxx-share-key := $(shell { \
+	echo '$(subst ','\'',$(CURDIR) $(abspath $(srctree)) $(cxx-srctree) \
+		$(CC) $(CXX) $(LD) $(AR) $(NM) $(NOSTDINC_FLAGS) $(LINUXINCLUDE) \
+		$(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(KBUILD_CFLAGS_MODULE) \
+		$(CFLAGS_MODULE) $(KBUILD_LDFLAGS))'; \
+	LC_ALL=C $(CC) --version; LC_ALL=C $(CXX) --version; \
+	cat include/config/auto.conf \
+		$(sort $(wildcard $(cxx-srctree)/cxx/* $(cxx-srctree)/scripts/* \
+			$(cxx-srctree)/scripts/*/*)); \
+	} 2>&1 | sha256sum | cut -c1-16)
+cxx-share := $(patsubst %/,%,$(CXX_SHARE))/$(cxx-share-key)
+cxx-dir := $(cxx-share)
+endif
+endif
+endif
+endif
 cxx-lds := $(cxx-srctree)/scripts/cxx_module.lds
 cxx-runtime-lds := $(cxx-srctree)/scripts/cxx_module_runtime.lds
-cxx-bindings-h := $(obj)/$(cxx-out)/include/generated/cxx/bindings.h
-cxx-bindings-proved := $(obj)/$(cxx-out)/bindings.proved
-cxx-inline-c := $(obj)/$(cxx-out)/inline_helpers.c
+cxx-bindings-h := $(cxx-dir)/include/generated/cxx/bindings.h
+cxx-bindings-proved := $(cxx-dir)/bindings.proved
+cxx-inline-c := $(cxx-dir)/inline_helpers.c
 cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
 # A directory extends its own bindings, as it adds C flags with ccflags-y:
 #
@@ -119,16 +171,16 @@ cxx-gen-modinfo := $(cxx-srctree)/scripts/gen_modinfo.py
 # object each.
 cxx-list-helpers = $(shell $(CXX_BINDGEN_PYTHON) $(cxx-gen-bindings) \
 	$(addprefix --helpers ,$(1)) --list-helpers 2>/dev/null)
-cxx-helper-names := $(call cxx-list-helpers,$(cxx-helper-lists))
-cxx-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(cxx-helper-names))
-cxx-local-helper-objs := $(patsubst %,$(cxx-out)/helpers/%.o,$(if \
+cxx-helper-names := $(if $(cxx-shared),,$(call cxx-list-helpers,$(cxx-helper-lists)))
+cxx-helper-objs := $(patsubst %,$(cxx-out)helpers/%.o,$(cxx-helper-names))
+cxx-local-helper-objs := $(patsubst %,$(cxx-out)helpers/%.o,$(if \
 	$(cxx-local-helper-lists),$(call cxx-list-helpers,$(cxx-local-helper-lists))))
 
 # The runtime (see cxx/), archived so that the linker takes only the
 # members a module needs.
-cxx-runtime-objs := $(addprefix $(cxx-out)/,new.o new_aligned.o ctors.o atexit.o abi.o) \
+cxx-runtime-objs := $(addprefix $(cxx-out),new.o new_aligned.o ctors.o atexit.o abi.o) \
 		    $(cxx-helper-objs)
-cxx-runtime := $(cxx-out)/runtime.a
+cxx-runtime := $(cxx-out)runtime.a
 
 # The dialect: what makes C++ fit the kernel. See
 # Documentation/cxx/general-information.rst for why each is there.
@@ -136,7 +188,7 @@ KBUILD_CXXFLAGS := -std=gnu++20 -fno-exceptions -fno-rtti \
 		   -fno-threadsafe-statics -fcheck-new -faligned-new=8 -nostdinc++ \
 		   -fno-asynchronous-unwind-tables -Werror=format \
 		   -Werror=unused-result \
-		   -I$(cxx-srctree)/include -I$(obj)/$(cxx-out)/include
+		   -I$(cxx-srctree)/include -I$(cxx-dir)/include
 
 # BTF (CONFIG_DEBUG_INFO_BTF, _MODULES): Kbuild runs pahole on every module
 # and vmlinux, and pahole (1.24) cannot encode C++ DWARF (references,
@@ -207,26 +259,30 @@ $(obj)/%.s: $(src)/%.cpp $(cxx-bindings-proved) FORCE
 $(obj)/%.i: $(src)/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_dep,cxx_i_cpp)
 
+# What a shared directory takes from the share is built there (the share's
+# own make runs the rules up to "The modules" below).
+ifndef cxx-shared
+
 # The runtime, compiled for this directory's modules: C++ with the rule
 # above, C with the kernel's own rule_cc_o_c.
-$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.cpp $(cxx-bindings-proved) FORCE
+$(cxx-dir)/%.o: $(cxx-srctree)/cxx/%.cpp $(cxx-bindings-proved) FORCE
 	$(call if_changed_rule,cxx_o_cpp)
 
-$(obj)/$(cxx-out)/%.o: $(cxx-srctree)/cxx/%.c FORCE
+$(cxx-dir)/%.o: $(cxx-srctree)/cxx/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
 
 # The C helpers, generated with the bindings.
-$(obj)/$(cxx-out)/helpers/%.o: $(obj)/$(cxx-out)/helpers/%.c FORCE
+$(cxx-dir)/helpers/%.o: $(cxx-dir)/helpers/%.c FORCE
 	$(call if_changed_rule,cc_o_c)
 
 # All of them in one object, for vmlinux (cxx/Makefile), which exports them.
 quiet_cmd_cxx_ld_helpers = LD      $@
       cmd_cxx_ld_helpers = $(LD) $(KBUILD_LDFLAGS) -r -o $@ $(filter %.o,$^)
 
-$(obj)/$(cxx-out)/helpers.o: $(addprefix $(obj)/,$(cxx-helper-objs)) FORCE
+$(cxx-dir)/helpers.o: $(addprefix $(obj)/,$(cxx-helper-objs)) FORCE
 	$(call if_changed,cxx_ld_helpers)
 
-targets += $(cxx-out)/helpers.o
+targets += $(cxx-out)helpers.o
 
 # The runtime serves several modules: no single KBUILD_MODNAME fits it.
 # (With CONFIG_CXX, cxx/ builds it into vmlinux instead.)
@@ -244,7 +300,7 @@ targets += $(cxx-runtime-objs)
 # (cxx-bindings-helpers-y) are linked into its modules from an archive.
 ifdef CONFIG_CXX
 ifneq ($(cxx-local-helper-objs),)
-cxx-local-helpers := $(cxx-out)/local_helpers.a
+cxx-local-helpers := $(cxx-out)local_helpers.a
 $(addprefix $(obj)/,$(cxx-local-helper-objs)): modname-multi := cxx
 $(addprefix $(obj)/,$(cxx-local-helper-objs)): part-of-module := y
 
@@ -271,17 +327,17 @@ quiet_cmd_cxx_bindings = BINDGEN $@
 		--header $(word 1,$(cxx-bindings-in)) \
 		$(addprefix --helpers ,$(cxx-helper-lists)) \
 		$(if $(cxx-bindings-headers),$(addprefix --extra-header ,$(cxx-bindings-headers)) \
-			--out-header $(obj)/$(cxx-out)/bindings_helper.h) \
+			--out-header $(cxx-dir)/bindings_helper.h) \
 		--extra-from $(cxx-kbuild-file) \
-		--out-hpp $@ --out-check $(obj)/$(cxx-out)/bindings_check.c \
-		--out-helpers $(obj)/$(cxx-out)/helpers --out-inline $(cxx-inline-c) \
+		--out-hpp $@ --out-check $(cxx-dir)/bindings_check.c \
+		--out-helpers $(cxx-dir)/helpers --out-inline $(cxx-inline-c) \
 		--depfile $(depfile) \
 		-- $(c_flags)
 
 $(cxx-bindings-h): $(cxx-bindings-in) $(cxx-gen-bindings) FORCE
 	$(call if_changed_dep,cxx_bindings)
 
-$(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) $(cxx-inline-c) \
+$(addprefix $(cxx-dir)/,bindings_check.c bindings_check.cpp) $(cxx-inline-c) \
 $(addprefix $(obj)/,$(cxx-helper-objs:.o=.c)): $(cxx-bindings-h) ;
 
 # Kbuild runs a command under `set -e`, which does not stop at a failure
@@ -295,18 +351,54 @@ $(addprefix $(obj)/,$(cxx-helper-objs:.o=.c)): $(cxx-bindings-h) ;
 quiet_cmd_cxx_bindings_proof = PROOF   $(@D)/bindings_check.[c,cpp]
       cmd_cxx_bindings_proof = \
 	$(CC) $(filter-out -Wp$(comma)-MMD$(comma)%,$(c_flags)) -fsyntax-only \
-		$(obj)/$(cxx-out)/bindings_check.c; \
+		$(cxx-dir)/bindings_check.c; \
 	$(CXX) $(filter-out -Wp$(comma)-MMD$(comma)%,$(cxx_flags)) -fsyntax-only \
-		$(obj)/$(cxx-out)/bindings_check.cpp; \
+		$(cxx-dir)/bindings_check.cpp; \
 	touch $@
 
-$(cxx-bindings-proved): $(addprefix $(obj)/$(cxx-out)/,bindings_check.c bindings_check.cpp) FORCE
+$(cxx-bindings-proved): $(addprefix $(cxx-dir)/,bindings_check.c bindings_check.cpp) FORCE
 	$(call if_changed,cxx_bindings_proof)
 
 $(cxx-bindings-h) $(cxx-bindings-proved): modname-multi := cxx
 $(cxx-bindings-h) $(cxx-bindings-proved): part-of-module := y
 
-targets += $(cxx-out)/include/generated/cxx/bindings.h $(cxx-out)/bindings.proved
+targets += $(cxx-out)include/generated/cxx/bindings.h $(cxx-out)bindings.proved
+
+# The share's own make builds the bindings, proved, and without CONFIG_CXX
+# the runtime.
+ifdef cxx-share-build
+always-y += bindings.proved $(if $(CONFIG_CXX),,runtime.a)
+endif
+
+else # cxx-shared
+
+# Made, or found up to date, before anything of this directory needs it:
+# the share's Kbuild file is written once, and the share's make runs under
+# the share's lock (it prints nothing and writes nothing when nothing
+# changed). .cxx/share is a link to the share, .cxx/runtime.a to its
+# runtime (Kbuild names a module's parts relative to $(obj)) and
+# .cxx/.runtime.a.cmd to the runtime's .cmd file (modpost reads it). The variables that keep
+# a directory from sharing must be set before the include line, where they
+# were read.
+cxx-share-kbuild = '\# Generated by scripts/Makefile.cxx: the C++ for Linux share of one kernel.' \
+	'cxx-share-build := y' 'include $(cxx-srctree)/scripts/Makefile.cxx'
+
+$(cxx-bindings-proved): FORCE
+	$(if $(cxx-dir-flags),$(error $(cxx-src-dir): set $(cxx-dir-vars) \
+		before the include line of Makefile.cxx))
+	$(Q)mkdir -p $(cxx-share) $(obj)/.cxx; \
+	if [ "$$(readlink $(obj)/.cxx/share)" != $(cxx-share) ]; then \
+		ln -sfn $(cxx-share) $(obj)/.cxx/share; \
+		for f in runtime.a .runtime.a.cmd; do \
+			ln -sfn $(cxx-share)/$$f $(obj)/.cxx/$$f; done; fi; \
+	if [ ! -f $(cxx-share)/Kbuild ]; then \
+		printf '%s\n' $(cxx-share-kbuild) >$(cxx-share)/Kbuild.$$$$; \
+		mv -f $(cxx-share)/Kbuild.$$$$ $(cxx-share)/Kbuild; fi
+	$(Q)flock $(cxx-share)/.lock $(MAKE) $(build)=$(cxx-share) need-builtin= need-modorder=
+
+$(cxx-inline-c) $(obj)/$(cxx-runtime): $(cxx-bindings-proved) ;
+
+endif # cxx-shared
 
 # The modules: runtime, partial-link script, .modinfo check
 # ---------------------------------------------------------------------------
@@ -393,13 +485,15 @@ $(obj)/%.modinfo: $(obj)/%.o $(cxx-gen-modinfo) FORCE
 
 always-m += $(patsubst %.o,%.modinfo,$(cxx-single-m) $(cxx-multi-m))
 
-clean-files += $(cxx-out)
+clean-files += .cxx
 
 # Out of tree, the Kbuild file includes this file; in a kernel tree,
 # scripts/Makefile.build does, after the directory's Kbuild file.
 ifdef KBUILD_EXTMOD
+ifndef cxx-share-build
 ifeq ($(strip $(obj-m)$(obj-y)),)
 $(error $(lastword $(MAKEFILE_LIST)): include it after the obj-m lines of $(cxx-src-dir)/Kbuild)
+endif
 endif
 endif
 

@@ -26,6 +26,9 @@ out=${CXX_TEST_OUT:-$top/build/check}
 samples=$top/samples/cxx
 tmods=$here/modules
 gen_modinfo=$top/scripts/gen_modinfo.py
+# Out of tree, the bindings and the runtime are built once per kernel into
+# the share (scripts/Makefile.cxx): the test bench's own, under $out.
+export CXX_SHARE=${CXX_SHARE:-$out/share}
 
 passed=0
 failed=0
@@ -97,7 +100,7 @@ eval "$("$here/qemu/kernel.sh")" || exit 1
 echo "# kernel $KVER, headers $KDIR"
 
 # Each area's tests live in tests/AREA.sh: read them all, then run them.
-for area in build bindings modinfo compile_fail docs guest services tools miscdev judge drivers intree debug k612; do
+for area in build bindings share modinfo compile_fail docs guest services tools miscdev judge drivers intree debug k612; do
 	. "$here/tests/$area.sh"
 done
 for x in "${tests[@]}"; do

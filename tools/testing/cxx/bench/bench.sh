@@ -8,7 +8,10 @@
 #  - the .ko's size: text, data, bss (size(1), Berkeley), and the bytes of
 #    executable code alone;
 #  - build time: a clean build of the module's directory, and the rebuild
-#    after touching the source; the median of $RUNS runs each.
+#    after touching the source; the median of $RUNS runs each. For C++,
+#    the clean build finds the kernel's share made (scripts/Makefile.cxx:
+#    the bindings and the runtime, built once per kernel); the first build,
+#    from an empty share, is reported beside it.
 # Then the generated bindings: the time to generate them, and the compile
 # time of C++ including them against C including the headers they bind.
 # Then the misc device and a scull-class driver (LDD3's scull: c_scull.c,
@@ -74,6 +77,8 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work/c" "$work/cxx"
+# The bench's own share, empty at first.
+export CXX_SHARE=$work/share
 cp "$here/c_minimal.c" "$work/c/"
 echo 'obj-m += c_minimal.o' >"$work/c/Kbuild"
 cp "$top/samples/cxx/cxx_minimal.cpp" "$work/cxx/"
@@ -95,6 +100,7 @@ clean_build() { kmake "$1" clean && seconds kmake "$1"; }
 rebuild() { touch "$1/$2" && seconds kmake "$1"; }
 
 declare -A clean inc
+first=$(seconds kmake "$work/cxx")
 for lang in c cxx; do
 	src=$([ $lang = c ] && echo c_minimal.c || echo cxx_minimal.cpp)
 	clean[$lang]=$(for _ in $(seq "$RUNS"); do clean_build "$work/$lang"; echo; done | median)
@@ -117,6 +123,8 @@ read -r ct cd _ < <(size "$work/c/c_minimal.ko" | tail -1)
 read -r xt xd _ < <(size "$work/cxx/cxx_minimal.ko" | tail -1)
 awk -v c=$((ct + cd)) -v x=$((xt + xd)) 'BEGIN {
 	printf "C++/C text+data: %d / %d = %.3f\n", x, c, x / c }'
+awk -v c="${clean[c]}" -v x="${clean[cxx]}" -v f="$first" 'BEGIN {
+	printf "C++/C clean build, the share made: %.2f; first C++ build per kernel (empty share): %s s\n", x / c, f }'
 
 # ---------------------------------------------------------------------------
 # The generated bindings: time to generate them, and the compile time of a
@@ -148,7 +156,7 @@ print("\n".join(out))'
 b=$work/bindings
 mkdir -p "$b"
 gen_cmd=$(sed -n 's/^cmd_[^ ]* := //p' \
-	"$work/cxx/.cxx/include/generated/cxx/.bindings.h.cmd")
+	"$work/cxx/.cxx/share/include/generated/cxx/.bindings.h.cmd")
 mapfile -t cflags < <(cmdline "$work/c/.c_minimal.o.cmd")
 mapfile -t cxxflags < <(cmdline "$work/cxx/.cxx_minimal.cxx.o.cmd")
 printf '#include "%s/cxx/bindings_helper.h"\nint bench_f(void);\nint bench_f(void) { return 0; }\n' \
@@ -167,12 +175,12 @@ t_c=$(for _ in $(seq "$RUNS"); do seconds cc_c; echo; done | median)
 t_cxx=$(for _ in $(seq "$RUNS"); do seconds cc_cxx; echo; done | median)
 t_cmin=$(for _ in $(seq "$RUNS"); do seconds c_min; echo; done | median)
 t_xmin=$(for _ in $(seq "$RUNS"); do seconds cc_min; echo; done | median)
-h=$work/cxx/.cxx/include/generated/cxx/bindings.h
+h=$work/cxx/.cxx/share/include/generated/cxx/bindings.h
 
 echo
 echo "bindings: $(wc -l <"$h") lines, $(wc -c <"$h") bytes;" \
-	"$(grep -c '^CXX_CHECK(' "$work/cxx/.cxx/bindings_check.c") C layout checks;" \
-	"$(grep -l '^EXPORT_SYMBOL_GPL' "$work"/cxx/.cxx/helpers/*.c | wc -l) C helpers"
+	"$(grep -c '^CXX_CHECK(' "$work/cxx/.cxx/share/bindings_check.c") C layout checks;" \
+	"$(grep -l '^EXPORT_SYMBOL_GPL' "$work"/cxx/.cxx/share/helpers/*.c | wc -l) C helpers"
 printf '%-44s %10s\n' "step (median of $RUNS)" "seconds"
 printf '%-44s %10s\n' "generate bindings.h (gen_cxx_bindings.py)" "$t_gen"
 printf '%-44s %10s\n' "C:   compile the kernel headers it binds" "$t_c"

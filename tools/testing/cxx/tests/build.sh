@@ -7,12 +7,17 @@
 # (run after every area is read, in the order registered).
 
 # A plain build shows the quiet line and nothing C++-specific goes wrong.
+# From an empty share (the test bench's own, $CXX_SHARE), the bindings are
+# generated and proved there, once per kernel (share.sh).
 test_quiet_build() {
 	kmake "$samples" clean >/dev/null
+	rm -rf "$CXX_SHARE"
 	kmake "$samples" | tee "$out/quiet-build.txt" || return 1
+	local s
+	s=$(readlink "$samples/.cxx/share")
 	has "  CXX [M]  $samples/cxx_minimal.cxx.o" "$out/quiet-build.txt" &&
-		has "  BINDGEN $samples/.cxx/include/generated/cxx/bindings.h" "$out/quiet-build.txt" &&
-		has "  PROOF   $samples/.cxx/bindings_check.[c,cpp]" "$out/quiet-build.txt"
+		has "  BINDGEN $s/include/generated/cxx/bindings.h" "$out/quiet-build.txt" &&
+		has "  PROOF   $s/bindings_check.[c,cpp]" "$out/quiet-build.txt"
 }
 
 # A second make with nothing changed compiles nothing.
@@ -29,16 +34,18 @@ test_header_dependency() {
 	for m in cxx_minimal cxx_print cxx_params; do
 		has "CXX [M]  $samples/$m.cxx.o" "$out/header-dep.txt" || return 1
 	done
-	hasnt "CC [M]  $samples/.cxx/helpers/" "$out/header-dep.txt"
+	hasnt "CC [M]  $(readlink "$samples/.cxx/share")/helpers/" "$out/header-dep.txt"
 }
 
 # The bindings are regenerated when a kernel header they read or a config
 # option those headers test changes, and then proved again before C++ is
 # compiled; the dependency file fixdep made of them lists both kinds. A
 # change is simulated by touching the file (make -W is not passed to
-# Kbuild's sub-makes); its time stamp is put back afterwards.
+# Kbuild's sub-makes); its time stamp is put back afterwards. Out of tree
+# they are in the share, which the directory's build remakes.
 test_bindings_deps() {
-	local cmd=$samples/.cxx/include/generated/cxx/.bindings.h.cmd hdr cfg what rc
+	local s=$(readlink "$samples/.cxx/share") hdr cfg what rc
+	local cmd=$s/include/generated/cxx/.bindings.h.cmd
 	hdr=$(grep -oE '[^ ]*/include/linux/rbtree\.h' "$cmd" | head -1)
 	[ -n "$hdr" ] || { echo "rbtree.h not among the dependencies"; return 1; }
 	# A config option the headers test that is set in this kernel (only
@@ -52,8 +59,8 @@ test_bindings_deps() {
 		rc=$?
 		touch -r "$out/stamp" "$what"
 		[ $rc = 0 ] || return 1
-		has "BINDGEN $samples/.cxx/include/generated/cxx/bindings.h" "$out/bindings-dep.txt" &&
-			has "PROOF   $samples/.cxx/bindings_check.[c,cpp]" "$out/bindings-dep.txt" &&
+		has "BINDGEN $s/include/generated/cxx/bindings.h" "$out/bindings-dep.txt" &&
+			has "PROOF   $s/bindings_check.[c,cpp]" "$out/bindings-dep.txt" &&
 			has "CXX [M]  $samples/cxx_minimal.cxx.o" "$out/bindings-dep.txt" || return 1
 		echo "${what#"$KDIR"/}: regenerated, proved, C++ rebuilt"
 	done
@@ -81,7 +88,7 @@ test_flag_change() {
 # the compiler's message, and no .ko is linked. Then the true proofs build
 # again.
 test_proof_gate() {
-	local proof=$samples/.cxx/bindings_check ko=$samples/cxx_minimal.ko ext
+	local proof=$(readlink "$samples/.cxx/share")/bindings_check ko=$samples/cxx_minimal.ko ext
 	local -A claim=([c]='_Static_assert(0, "cxx proof gate test");'
 		[cpp]='static_assert(false, "cxx proof gate test");')
 	for ext in c cpp; do
