@@ -370,13 +370,15 @@ cxx-abi-syms := __cxa_pure_virtual __cxa_deleted_virtual
 cxx-abi-undefined = $(addprefix -u ,$(sort $(filter $(cxx-abi-syms), \
 	$(shell $(NM) -u $(filter %.o,$(real-prereqs)) 2>/dev/null))))
 cxx-ldflags += $$(cxx-abi-undefined)
-# Likewise cxx/ctors.o: MODULE() calls cxx_run_ctors() through a weak
-# reference, and only a module whose objects have static constructors (an
-# .init_array section) links it. cxx_module_runtime.lds fails the link of a
-# module that has constructors but not the runner.
-cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
-	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
-cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
+# Likewise cxx/ctors.o: only a module whose objects have static
+# constructors (an .init_array section) links it, named on the command line
+# since MODULE() defines a weak default cxx_run_ctors() (no weak undefined
+# reference, which arm64 would reach through the GOT) and -u would not pull
+# it from the archive. cxx_module_runtime.lds fails the link of a module
+# that has constructors but not the runner.
+cxx-ctors-obj = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
+	2>/dev/null | grep -F .init_array),$(obj)/$(cxx-out)/ctors.o)
+cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-obj)
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
 endif
 ifdef CONFIG_CXX
