@@ -73,9 +73,9 @@ cxx-unsupported += was built with clang ($(CONFIG_CC_VERSION_TEXT)); C++ objects
 cxx-unsupported += take the kernel's C flags, which only the GCC it was built with
 cxx-unsupported += and the g++ of the same version are sure to accept: build against
 cxx-unsupported += a GCC-built kernel
-else ifndef CONFIG_X86_64
-cxx-unsupported += is for $(SRCARCH), $(if $(CONFIG_64BIT),64,32)-bit; only x86_64 is
-cxx-unsupported += supported (Documentation/cxx/arch-support.rst)
+else ifeq ($(CONFIG_X86_64)$(CONFIG_ARM64),)
+cxx-unsupported += is for $(SRCARCH), $(if $(CONFIG_64BIT),64,32)-bit; only x86_64 and
+cxx-unsupported += arm64 are supported (Documentation/cxx/arch-support.rst)
 endif
 ifneq ($(strip $(cxx-unsupported)),)
 $(error C++ for Linux: kernel $(KERNELRELEASE) $(strip $(cxx-unsupported)))
