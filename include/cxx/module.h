@@ -254,7 +254,7 @@ private:
 #else
 /*
  * Built into vmlinux: a device initcall, as module_init() makes of a C
- * module's init. Like C's on x86-64 (CONFIG_HAVE_ARCH_PREL32_RELOCATIONS),
+ * module's init. Like C's on x86-64 and arm64 (HAVE_ARCH_PREL32_RELOCATIONS),
  * the .initcall6.init entry is a 32-bit offset to the function. There is no
  * exit: vmlinux is never unloaded.
  */

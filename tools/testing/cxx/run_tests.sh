@@ -97,7 +97,7 @@ eval "$("$here/qemu/kernel.sh")" || exit 1
 echo "# kernel $KVER, headers $KDIR"
 
 # Each area's tests live in tests/AREA.sh: read them all, then run them.
-for area in build bindings modinfo compile_fail docs guest miscdev judge intree debug k612; do
+for area in build bindings modinfo compile_fail docs guest miscdev judge intree arm64 debug k612; do
 	. "$here/tests/$area.sh"
 done
 for x in "${tests[@]}"; do
