@@ -54,6 +54,7 @@ test_arm64_builtin_at_boot() {
 
 # Each modular sample: loaded, its init message, unloaded, its exit message
 # (extended regular expressions; tab-separated), in that order.
+# run_samples.sh announces "### load NAME ARGS" (ARGS may be empty).
 arm64_sample_lines() {
 	cat <<-'EOF'
 	cxx_minimal	cxx_minimal: C\+\+ minimal sample \(init\)	cxx_minimal: C\+\+ minimal sample \(exit\)
@@ -66,7 +67,7 @@ arm64_sample_lines() {
 test_arm64_samples_load_unload() {
 	local log=$out/arm64.log m init exit part bad=0
 	while IFS=$'\t' read -r m init exit; do
-		part=$(sed -n "/^### load $m\$/,/^### load /p" "$log")
+		part=$(sed -n "/^### load $m /,/^### load /p" "$log")
 		grep -qE "$init\$" <<<"$part" && grep -q "^### unload $m\$" <<<"$part" &&
 			sed -n "/^### unload $m\$/,\$p" <<<"$part" | grep -qE "$exit\$" ||
 			{ echo "$m: not loaded and unloaded with its messages"; bad=1; }
