@@ -22,7 +22,14 @@
 
 #include "runtime.h"
 
-#ifndef MODULE
+#ifdef MODULE
+/*
+ * Linked into a module only with this runner: scripts/cxx_module_runtime.lds
+ * fails the link of a module that has constructors but lacks it (MODULE()'s
+ * weak default would then fail every load).
+ */
+const char cxx_ctors_runner_linked __attribute__((visibility("hidden")));
+#else
 /*
  * The DSO handle of C++ code built into vmlinux. Each module defines its own
  * (MODULE() does), so that its static objects are told apart from others.

@@ -27,9 +27,10 @@ int cxx_run_ctors(const cxx_ctor_t *start, const cxx_ctor_t *end, void *dso);
  * cxx_run_dtors() - destroy the static-storage objects of @dso, newest first.
  * @dso: the module's __dso_handle.
  *
- * Weak: absent from a module that never registered a destructor.
+ * A module linking its own runtime that never registered a destructor does
+ * not link cxx/atexit.c: MODULE()'s weak no-op stands in for it.
  */
-void __weak cxx_run_dtors(void *dso);
+void cxx_run_dtors(void *dso);
 
 /*
  * A module's __dso_handle is a pointer that only this runtime reads: it holds

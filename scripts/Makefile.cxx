@@ -73,9 +73,9 @@ cxx-unsupported += was built with clang ($(CONFIG_CC_VERSION_TEXT)); C++ objects
 cxx-unsupported += take the kernel's C flags, which only the GCC it was built with
 cxx-unsupported += and the g++ of the same version are sure to accept: build against
 cxx-unsupported += a GCC-built kernel
-else ifndef CONFIG_X86_64
-cxx-unsupported += is for $(SRCARCH), $(if $(CONFIG_64BIT),64,32)-bit; only x86_64 is
-cxx-unsupported += supported (Documentation/cxx/arch-support.rst)
+else ifeq ($(CONFIG_X86_64)$(CONFIG_ARM64),)
+cxx-unsupported += is for $(SRCARCH), $(if $(CONFIG_64BIT),64,32)-bit; only x86_64 and
+cxx-unsupported += arm64 are supported (Documentation/cxx/arch-support.rst)
 endif
 ifneq ($(strip $(cxx-unsupported)),)
 $(error C++ for Linux: kernel $(KERNELRELEASE) $(strip $(cxx-unsupported)))
@@ -462,13 +462,15 @@ cxx-abi-syms := __cxa_pure_virtual __cxa_deleted_virtual
 cxx-abi-undefined = $(addprefix -u ,$(sort $(filter $(cxx-abi-syms), \
 	$(shell $(NM) -u $(filter %.o,$(real-prereqs)) 2>/dev/null))))
 cxx-ldflags += $$(cxx-abi-undefined)
-# Likewise cxx/ctors.o: MODULE() calls cxx_run_ctors() through a weak
-# reference, and only a module whose objects have static constructors (an
-# .init_array section) links it. cxx_module_runtime.lds fails the link of a
-# module that has constructors but not the runner.
-cxx-ctors-undefined = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
-	2>/dev/null | grep -F .init_array),-u cxx_run_ctors)
-cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-undefined)
+# Likewise cxx/ctors.o: only a module whose objects have static
+# constructors (an .init_array section) links it, named on the command line
+# since MODULE() defines a weak default cxx_run_ctors() (no weak undefined
+# reference, which arm64 would reach through the GOT) and -u would not pull
+# it from the archive. cxx_module_runtime.lds fails the link of a module
+# that has constructors but not the runner.
+cxx-ctors-obj = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
+	2>/dev/null | grep -F .init_array),$(obj)/$(cxx-out)/ctors.o)
+cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-obj)
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
 endif
 ifdef CONFIG_CXX

@@ -117,11 +117,18 @@ SKIP_C_FLAGS = (
     ('-Wno-packed-not-aligned', 'GCC-only warning'),
     ('-Wimplicit-fallthrough=*', 'GCC spelling with a level'),
     ('-Werror=designated-init', 'GCC-only warning'),
+    ('-mabi=lp64', 'arm64: clang 14 rejects it; LP64 is the aarch64-linux-gnu default'),
 )
+
+# The kernel's architecture (its arch/<SRCARCH>/include in the flags) ->
+# the target clang parses the headers for; --target overrides it.
+ARCH_TARGETS = {
+    'x86': 'x86_64-linux-gnu',
+    'arm64': 'aarch64-linux-gnu',
+}
 
 # Flags appended for the clang parse.
 EXTRA_CLANG_FLAGS = (
-    '--target=x86_64-linux-gnu',   # the kernel is built for this target
     '-D__CXX_BINDGEN__',           # lets a header special-case the generator
     '-ferror-limit=0',             # report every error, never stop early
 )
@@ -230,6 +237,8 @@ def parse_args(argv):
     p.add_argument('--out-skipped', help='what was not bound and why (default: '
                    'bindings_skipped.txt beside --out-hpp)')
     p.add_argument('--depfile', help='write make dependencies of --out-hpp here')
+    p.add_argument('--target', help='clang target triple (default: from the '
+                   'arch/<arch>/include directory of the kernel flags)')
     p.add_argument('--libclang', help='path of libclang.so')
     p.add_argument('-v', '--verbose', action='store_true',
                    help='print clang warnings and a summary')
@@ -388,7 +397,22 @@ def skip_reason(flag):
     return None
 
 
-def clang_args(kflags):
+def kernel_target(kflags):
+    """The clang target triple of the kernel the flags build for."""
+    archs = set()
+    for root in include_roots(kflags):
+        m = re.search(r'/arch/([^/]+)/include(/|$)', root + '/')
+        if m:
+            archs.add(m.group(1))
+    if len(archs) != 1 or not archs <= set(ARCH_TARGETS):
+        raise GenError('cannot tell the kernel\'s architecture from its flags '
+                       '(arch/*/include: %s; known: %s): give --target'
+                       % (', '.join(sorted(archs)) or 'none',
+                          ', '.join(sorted(ARCH_TARGETS))))
+    return ARCH_TARGETS[archs.pop()]
+
+
+def clang_args(kflags, target=None):
     """Turn the kernel's gcc flags into the libclang argument list."""
     out, skipped, i = ['-x', 'c'], [], 0
     while i < len(kflags):
@@ -408,7 +432,8 @@ def clang_args(kflags):
         else:
             out.append(f)
         i += 1
-    return out + list(EXTRA_CLANG_FLAGS), skipped
+    return (out + ['--target=' + (target or kernel_target(kflags))] +
+            list(EXTRA_CLANG_FLAGS), skipped)
 
 
 def include_roots(kflags):
@@ -736,7 +761,7 @@ class Generator:
         self.inline_c = []            # on-demand wrappers: (name, sym, proto, body)
         self.inline_names = set()     # every static inline function defined
         self.inline_checks = []       # (name, C type) of the on-demand helpers
-        self.cargs, self.skipped_flags = clang_args(self.kflags)
+        self.cargs, self.skipped_flags = clang_args(self.kflags, args.target)
         self.filter = re.compile(args.filter_regex or default_filter(self.kflags))
         self.allow = re.compile(args.allowlist_regex) if args.allowlist_regex else None
         self.header = os.path.abspath(args.header)
@@ -1916,7 +1941,7 @@ class Generator:
                 '#ifndef __cplusplus',
                 '#error "C++ only: C code includes the kernel headers directly"',
                 '#endif', '',
-                'static_assert(sizeof(void *) == 8 && sizeof(long) == 8, "x86_64 LP64 only");',
+                'static_assert(sizeof(void *) == 8 && sizeof(long) == 8, "LP64 only");',
                 'static_assert((char)-1 %s 0, "plain char signedness must match the kernel C compiler");'
                 % ('<' if self.char_signed() else '>'),
                 '']

@@ -23,7 +23,7 @@ prints a readable report and checks that they agree with each other:
 * keys that must be unique (license, description, name, version) and
   parameter names are not duplicated.
 
-Only ELFCLASS64 little-endian objects (x86_64) are supported.  Only the
+Only ELFCLASS64 little-endian objects (x86_64, arm64) are supported.  Only the
 Python standard library is used.
 
 Every size, offset and index read from the file is checked against the
@@ -88,7 +88,7 @@ SYM = struct.Struct("<IBBHQQ")
 RELA = struct.Struct("<QQq")
 REL = struct.Struct("<QQ")
 
-# struct kernel_param (x86_64): name@0 mod@8 ops@16 perm@24 level@26
+# struct kernel_param (LP64: x86_64, arm64): name@0 mod@8 ops@16 perm@24 level@26
 # flags@27 arg/arr@32, sizeof 40.
 KP_SIZE = 40
 KP_NAME, KP_OPS, KP_ARG = 0, 16, 32
@@ -172,7 +172,7 @@ class ElfFile:
                 {1: "little-endian", 2: "big-endian"}.get(edata,
                                                          "endian?%d" % edata))
             raise ElfError("unsupported ELF: only ELFCLASS64 little-endian "
-                           "(x86_64) objects are supported, this one is "
+                           "(x86_64, arm64) objects are supported, this one is "
                            + found)
         if len(self.data) < EHDR.size:
             raise ElfError("truncated ELF header")
@@ -530,7 +530,7 @@ def parse_params(elf):
     if len(contents) % KP_SIZE:
         problems.append("__param section size %d is not a multiple of "
                         "sizeof(struct kernel_param) = %d: the object was "
-                        "not built for x86_64 6.1 or is corrupt"
+                        "not built for a 64-bit 6.1 kernel or is corrupt"
                         % (len(contents), KP_SIZE))
     params = [decode_param(elf, sec.index, contents, i)
               for i in range(len(contents) // KP_SIZE)]

@@ -42,14 +42,28 @@
 #include <cxx/new.h>
 #include <cxx/utility.h>
 
+/*
+ * The runtime's entry points are never weak undefined references: the
+ * address of one that may be NULL is reached through the GOT, which the
+ * arm64 module loader refuses. With CONFIG_CXX, vmlinux exports them. A
+ * module that links its own runtime (no CONFIG_CXX) gets weak hidden
+ * defaults from MODULE() (CXX_RUNTIME_DEFAULTS below), which the runtime's
+ * real functions override when the link takes them.
+ */
+#ifdef CONFIG_CXX
+#define CXX_RUNTIME_VISIBILITY
+#else
+#define CXX_RUNTIME_VISIBILITY [[gnu::visibility("hidden")]]
+#endif
+
 extern "C" {
-/* cxx/ctors.c; weak, so that a module without static constructors links
- * no constructor runner (scripts/Makefile.cxx links it into the others). */
-[[gnu::weak]] int cxx_run_ctors(void (*const *start)(void),
-				void (*const *end)(void), void *dso);
-/* cxx/atexit.c; weak, so that a module with no destructors to run links no
- * atexit code (the runtime is an archive). */
-[[gnu::weak]] void cxx_run_dtors(void *dso);
+/* cxx/ctors.c; out of tree linked only into a module that has static
+ * constructors (scripts/Makefile.cxx). */
+CXX_RUNTIME_VISIBILITY int cxx_run_ctors(void (*const *start)(void),
+					 void (*const *end)(void), void *dso);
+/* cxx/atexit.c; out of tree linked only into a module that registers a
+ * destructor (the runtime is an archive). */
+CXX_RUNTIME_VISIBILITY void cxx_run_dtors(void *dso);
 /* Bounds of the module's .cxx_ctors, from scripts/cxx_module.lds. */
 extern void (*const __cxx_ctors_start[])(void) __attribute__((visibility("hidden")));
 extern void (*const __cxx_ctors_end[])(void) __attribute__((visibility("hidden")));
@@ -73,13 +87,10 @@ public:
 		}, "MODULE(): the type must have "
 		   "`static cxx::Result<T> init(cxx::ThisModule &)`");
 
-		int ret = 0;
-		if (cxx_run_ctors) {
-			ret = cxx_run_ctors(__cxx_ctors_start, __cxx_ctors_end,
-					    &__dso_handle);
-			if (ret)
-				return ret;
-		}
+		int ret = cxx_run_ctors(__cxx_ctors_start, __cxx_ctors_end,
+					&__dso_handle);
+		if (ret)
+			return ret;
 		ThisModule mod = ThisModule::current();
 		/* Constructed in place: the module object is never moved. */
 		Result<T> *r = new (storage_) Result<T>(T::init(mod));
@@ -119,8 +130,7 @@ public:
 private:
 	static void run_dtors()
 	{
-		if (cxx_run_dtors)
-			cxx_run_dtors(&__dso_handle);
+		cxx_run_dtors(&__dso_handle);
 	}
 
 	alignas(Result<T>) unsigned char storage_[sizeof(Result<T>)];
@@ -205,6 +215,7 @@ private:
 #define CXX_MODULE_ENTRY_POINTS(type)                                         \
 	extern "C" {                                                          \
 	[[gnu::visibility("hidden")]] void *__dso_handle = &__dso_handle;     \
+	CXX_RUNTIME_DEFAULTS                                                  \
 	}                                                                     \
 	static ::cxx::ModuleSlot<type> __cxx_module_slot;                     \
 	extern "C" [[gnu::section(".init.text"), gnu::cold]] int              \
@@ -222,10 +233,28 @@ private:
 		*__cxx_addressable_init_module)(void) = init_module;          \
 	[[gnu::section(".exit.data"), gnu::used]] static void (               \
 		*__cxx_addressable_cleanup_module)(void) = cleanup_module;
+#ifdef CONFIG_CXX
+#define CXX_RUNTIME_DEFAULTS
+#else
+/*
+ * A module linking its own runtime: what runs when the link took no
+ * constructor runner (the module has no .init_array) or no destructor
+ * list (it never called __cxa_atexit()). Weak definitions, not weak
+ * references: calls to them need no GOT. A module with constructors but no
+ * runner fails to load instead of skipping them.
+ */
+#define CXX_RUNTIME_DEFAULTS                                                  \
+	[[gnu::weak, gnu::visibility("hidden")]] int cxx_run_ctors(           \
+		void (*const *start)(void), void (*const *end)(void), void *) \
+	{                                                                     \
+		return start == end ? 0 : -::ENOEXEC;                         \
+	}                                                                     \
+	[[gnu::weak, gnu::visibility("hidden")]] void cxx_run_dtors(void *) {}
+#endif
 #else
 /*
  * Built into vmlinux: a device initcall, as module_init() makes of a C
- * module's init. Like C's on x86-64 (CONFIG_HAVE_ARCH_PREL32_RELOCATIONS),
+ * module's init. Like C's on x86-64 and arm64 (HAVE_ARCH_PREL32_RELOCATIONS),
  * the .initcall6.init entry is a 32-bit offset to the function. There is no
  * exit: vmlinux is never unloaded.
  */

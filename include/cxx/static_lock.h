@@ -56,7 +56,7 @@ namespace detail {
 /* __RAW_SPIN_LOCK_INITIALIZER(): @l is value-initialised (all zero). */
 constexpr void static_init(raw_spinlock_t *l, const char *name, int wait_type_inner)
 {
-	/* __ARCH_SPIN_LOCK_UNLOCKED is all zero on x86 (qspinlock). */
+	/* __ARCH_SPIN_LOCK_UNLOCKED is all zero (qspinlock: x86_64, arm64). */
 #ifdef CONFIG_DEBUG_SPINLOCK
 	l->magic = SPINLOCK_MAGIC;
 	l->owner_cpu = -1;

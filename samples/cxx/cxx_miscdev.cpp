@@ -56,7 +56,8 @@ public:
 
 		if (pos >= len)
 			return 0;
-		size_t n = len - pos < out.len() ? len - pos : out.len();
+		size_t left = len - pos; /* > 0: pos < len */
+		size_t n = left < out.len() ? left : out.len();
 		TRY(out.write_raw(text + pos, n));
 		pos += n;
 		return n;

@@ -100,7 +100,7 @@ eval "$("$here/qemu/kernel.sh")" || exit 1
 echo "# kernel $KVER, headers $KDIR"
 
 # Each area's tests live in tests/AREA.sh: read them all, then run them.
-for area in build bindings share modinfo compile_fail docs guest services tools miscdev judge drivers intree debug k612; do
+for area in build bindings share modinfo compile_fail docs guest services tools miscdev judge drivers intree arm64 debug k612; do
 	. "$here/tests/$area.sh"
 done
 for x in "${tests[@]}"; do

@@ -11,6 +11,8 @@
 #          nocxx  run without C++, and
 #          cxxonly  run with every sample a module, for the size benchmark
 #                 (`make bench`)
+#          arm64  tinyconfig + arm64.config, cross-built for arm64 (QEMU's
+#                 virt machine): the samples as modules, cxx_params built in
 #
 # The kernel tree is $KSRC, or Debian's linux-source-6.1 unpacked once into
 # build/kernel/src/. Each NAME builds in build/kernel/NAME/ (O=, or
@@ -31,6 +33,7 @@ run) fragments=("$here/run.config") ;;
 debug) fragments=("$here/run.config" "$here/debug.config") ;;
 nocxx) fragments=("$here/run.config" "$here/nocxx.config") ;;
 cxxonly) fragments=("$here/run.config" "$here/cxxonly.config") ;;
+arm64) fragments=("$here/arm64.config") ;;
 *) echo "build.sh: unknown kernel '$name'" >&2; exit 2 ;;
 esac
 
@@ -56,16 +59,27 @@ fi
 
 O=${KBUILD_OUT:-$cache/$name}
 mkdir -p "$O"
-kcc=gcc
+# The architecture: the host's (x86_64), or arm64 cross-compiled.
+cross=() image=bzImage image_path=arch/x86/boot/bzImage kcc=gcc
+if [ "$name" = arm64 ]; then
+	# Debian's cross gcc conflicts with gcc-multilib: qemu/deps.sh unpacks
+	# it here instead of installing it.
+	cross_bin=${CXX_ARM64_TOOLCHAIN:-/opt/cxx-for-linux/aarch64}/usr/bin
+	[ ! -d "$cross_bin" ] || PATH=$cross_bin:$PATH
+	command -v aarch64-linux-gnu-g++ >/dev/null ||
+		{ say "aarch64-linux-gnu-g++ not found: run tools/testing/cxx/qemu/deps.sh"; exit 1; }
+	cross=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
+	image=Image image_path=arch/arm64/boot/Image kcc=aarch64-linux-gnu-gcc
+fi
 if command -v ccache >/dev/null; then
 	export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/var/tmp}/.cache/ccache}
 	# Hits across clones of this tree (CI builds in a fresh clone): paths
 	# under $top are hashed relative to the build directory, and the
 	# build directory itself is not hashed.
 	export CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
-	kcc="ccache gcc"
+	kcc="ccache $kcc"
 fi
-make_args=(-C "$KSRC" O="$O" CC="$kcc")
+make_args=(-C "$KSRC" O="$O" "${cross[@]}" CC="$kcc")
 
 want=$(cat "${fragments[@]}" | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$O/.cxx-config" 2>/dev/null)" != "$want" ] || [ ! -f "$O/.config" ]; then
@@ -91,7 +105,7 @@ fi
 
 log=$O.log
 say "building $name kernel (log: $log)"
-if ! make "${make_args[@]}" -j"$(nproc)" bzImage modules >"$log" 2>&1; then
+if ! make "${make_args[@]}" -j"$(nproc)" "$image" modules >"$log" 2>&1; then
 	tail -n 40 "$log" >&2
 	say "$name kernel build failed"
 	exit 1
@@ -101,7 +115,7 @@ make "${make_args[@]}" INSTALL_MOD_PATH="$O/staging" modules_install >>"$log" 2>
 
 echo "KBUILD=$O"
 echo "KCC='$kcc'"
-echo "KIMAGE=$O/arch/x86/boot/bzImage"
+echo "KIMAGE=$O/$image_path"
 echo "KVER=$(make -s "${make_args[@]}" kernelrelease)"
 echo "STAGING=$O/staging"
 echo "GEN_INIT_CPIO=$O/usr/gen_init_cpio"

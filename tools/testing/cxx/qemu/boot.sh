@@ -8,13 +8,19 @@
 #   boot.sh [--kernel VMLINUZ] [--timeout SECONDS] [--append "CMDLINE"]
 #           [--tree DIR] [--gen-init-cpio TOOL] [--allow-taint LETTERS] [--show]
 #           [--icount] [--smp N] [--device SPEC]... [--expect REGEX]...
+#           [--arch x86_64|arm64]
 #           --scenario SCRIPT | --interactive | --judge LOG
 #           --log LOGFILE [FILE...]
 #
 #   --kernel   kernel image to boot (default: VMLINUZ from kernel.sh)
+#   --arch     x86_64 (default: qemu-system-x86_64 -machine q35, console
+#              ttyS0, the host's /bin/busybox) or arm64 (qemu-system-aarch64
+#              -M virt -cpu cortex-a57, console ttyAMA0, an Image, the arm64
+#              busybox that qemu/deps.sh unpacks; BUSYBOX overrides either)
 #   --timeout  seconds before QEMU is killed (default: 120)
 #   --append   extra kernel command line (after the defaults: console=ttyS0
-#              panic=-1 quiet loglevel=5 log_buf_len=16M no_timer_check)
+#              panic=-1 quiet loglevel=5 log_buf_len=16M, and on x86_64
+#              no_timer_check)
 #   --allow-taint LETTERS  taint flags to accept besides O and E (e.g. N,
 #              which KUnit sets once it has run)
 #   --tree     a directory whose contents are copied to / in the guest
@@ -102,6 +108,7 @@ die() {
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 kernel=""
+arch=x86_64
 tree=""
 gen_init_cpio=""
 smp=1
@@ -119,7 +126,7 @@ judge=""
 
 while [[ $# -gt 0 ]]; do
 	case "$1" in
-	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp | --expect | --judge | --device)
+	--kernel | --timeout | --append | --scenario | --log | --tree | --gen-init-cpio | --allow-taint | --smp | --expect | --judge | --device | --arch)
 		[[ $# -ge 2 ]] || die "$1 needs an argument"
 		case "$1" in
 		--allow-taint)
@@ -131,6 +138,7 @@ while [[ $# -gt 0 ]]; do
 			done
 			;;
 		--kernel) kernel=$2 ;;
+		--arch) arch=$2 ;;
 		--tree) tree=$2 ;;
 		--gen-init-cpio) gen_init_cpio=$2 ;;
 		--timeout) timeout_s=$2 ;;
@@ -175,6 +183,23 @@ while [[ $# -gt 0 ]]; do
 	esac
 done
 
+# The machine each architecture boots on (TCG), and its serial console.
+case $arch in
+x86_64)
+	qemu_bin=qemu-system-x86_64 qemu_pkg=qemu-system-x86
+	machine=(-machine q35 -cpu max)
+	console_dev=ttyS0 arch_append=no_timer_check
+	busybox=${BUSYBOX:-/bin/busybox}
+	;;
+arm64)
+	qemu_bin=qemu-system-aarch64 qemu_pkg=qemu-system-arm
+	machine=(-machine virt -cpu cortex-a57)
+	console_dev=ttyAMA0 arch_append=
+	busybox=${BUSYBOX:-${CXX_ARM64_TOOLCHAIN:-/opt/cxx-for-linux/aarch64}/busybox/busybox}
+	;;
+*) die "--arch $arch: x86_64 or arm64" ;;
+esac
+
 if [[ -n "$judge" ]]; then
 	[[ -f "$judge" ]] || die "--judge $judge: not a file"
 	log=$judge
@@ -208,10 +233,9 @@ if [[ -z "$kernel" ]]; then
 fi
 [[ -r "$kernel" ]] || die "kernel $kernel: not readable"
 
-command -v qemu-system-x86_64 >/dev/null || die "qemu-system-x86_64 not found (install qemu-system-x86, see deps.sh)"
+command -v "$qemu_bin" >/dev/null || die "$qemu_bin not found (install $qemu_pkg, see deps.sh)"
 command -v cpio >/dev/null || die "cpio not found (install cpio, see deps.sh)"
 
-busybox=${BUSYBOX:-/bin/busybox}
 [[ -x "$busybox" ]] || die "$busybox not found (install busybox-static, see deps.sh)"
 if command -v readelf >/dev/null; then
 	if readelf -lW "$busybox" 2>/dev/null | grep -q 'INTERP'; then
@@ -347,12 +371,12 @@ if [[ $interactive -eq 1 ]]; then
 		-serial chardev:con -mon chardev=con)
 	fg=(--foreground)
 fi
-qemu=(timeout "${fg[@]}" -k 10 "$timeout_s" qemu-system-x86_64
-	-accel tcg -machine q35 -cpu max -m 512M -smp "$smp" "${icount[@]}"
+qemu=(timeout "${fg[@]}" -k 10 "$timeout_s" "$qemu_bin"
+	-accel tcg "${machine[@]}" -m 512M -smp "$smp" "${icount[@]}"
 	-nodefaults -display none -monitor none -no-reboot "${devices[@]}"
 	"${console[@]}"
 	-kernel "$kernel" -initrd "$initramfs"
-	-append "console=ttyS0 panic=-1 quiet loglevel=5 log_buf_len=16M no_timer_check $append")
+	-append "console=$console_dev panic=-1 quiet loglevel=5 log_buf_len=16M $arch_append $append")
 qrc=0
 if [[ $interactive -eq 1 ]]; then
 	"${qemu[@]}" || qrc=$?
@@ -372,7 +396,7 @@ fi
 # --- judge -------------------------------------------------------------
 
 if [[ $qrc -ne 0 && $qrc -ne 124 && $qrc -ne 137 && ! -s "$log" ]]; then
-	die "qemu-system-x86_64 failed (exit $qrc) before the guest printed anything"
+	die "$qemu_bin failed (exit $qrc) before the guest printed anything"
 fi
 
 fail=0

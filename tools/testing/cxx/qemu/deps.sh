@@ -47,7 +47,49 @@ readonly PACKAGES=(
 	# compile_commands.json (tests/tools.sh)
 	dkms
 	clangd
+	# The arm64 kernel (tests/arm64.sh): binutils, the cross cpp and libgcc
+	# (the cross gcc and g++ conflict with gcc-multilib: see arm64_deps)
+	qemu-system-arm
+	binutils-aarch64-linux-gnu
+	cpp-12-aarch64-linux-gnu
+	libgcc-12-dev-arm64-cross
 )
+
+# Debian's gcc-12-aarch64-linux-gnu and g++-12-aarch64-linux-gnu conflict
+# with gcc-multilib, and busybox-static:arm64 is not multi-arch: their .debs
+# are unpacked into $ARM64 (kernel/build.sh and tests/arm64.sh look there),
+# never installed, and the host's busybox stays. The cross driver finds
+# cc1, libgcc and binutils of the installed packages through symlinks.
+ARM64=${CXX_ARM64_TOOLCHAIN:-/opt/cxx-for-linux/aarch64}
+arm64_deps() {
+	[[ -x "$ARM64/usr/bin/aarch64-linux-gnu-g++" && -x "$ARM64/busybox/busybox" ]] &&
+		return 0
+	if [[ "$(id -u)" -ne 0 ]]; then
+		echo "deps.sh: $ARM64 missing (run as root to unpack the arm64 cross compiler and busybox)" >&2
+		return 1
+	fi
+	echo "deps.sh: unpacking the arm64 cross compiler and busybox into $ARM64"
+	local tmp lists gcc_lib=/usr/lib/gcc-cross/aarch64-linux-gnu/12 f
+	tmp=$(mktemp -d)
+	lists=(-o "Dir::State::Lists=$tmp/lists" -o APT::Architecture=arm64
+		-o APT::Architectures=arm64)
+	mkdir -p "$tmp/lists/partial" "$ARM64/busybox"
+	(cd "$tmp" && apt-get download gcc-12-aarch64-linux-gnu g++-12-aarch64-linux-gnu &&
+		apt-get "${lists[@]}" update >/dev/null &&
+		apt-get "${lists[@]}" download busybox-static) || return 1
+	for f in "$tmp"/gcc-12-*.deb "$tmp"/g++-12-*.deb; do
+		dpkg-deb -x "$f" "$ARM64" || return 1
+	done
+	ln -sfn aarch64-linux-gnu-gcc-12 "$ARM64/usr/bin/aarch64-linux-gnu-gcc"
+	ln -sfn aarch64-linux-gnu-g++-12 "$ARM64/usr/bin/aarch64-linux-gnu-g++"
+	for f in "$gcc_lib"/*; do
+		[[ -e "$ARM64$gcc_lib/${f##*/}" ]] || ln -s "$f" "$ARM64$gcc_lib/"
+	done
+	ln -sfn /usr/aarch64-linux-gnu "$ARM64/usr/aarch64-linux-gnu"
+	dpkg-deb -x "$tmp"/busybox-static_*_arm64.deb "$tmp/bb" &&
+		cp "$tmp/bb/bin/busybox" "$ARM64/busybox/busybox" || return 1
+	rm -rf "$tmp"
+}
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -58,7 +100,8 @@ for pkg in "${PACKAGES[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-	exit 0
+	arm64_deps
+	exit
 fi
 
 if [[ "$(id -u)" -ne 0 ]]; then
@@ -71,7 +114,7 @@ echo "deps.sh: installing: ${missing[*]}"
 for i in $(seq 60); do
 	apt-get -o DPkg::Lock::Timeout=10 update &&
 		DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=60 \
-			install -y --no-install-recommends "${missing[@]}" && exit 0
+			install -y --no-install-recommends "${missing[@]}" && { arm64_deps; exit; }
 	echo "deps.sh: apt-get failed (attempt $i), retrying" >&2
 	sleep 10
 done

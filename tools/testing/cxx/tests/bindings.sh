@@ -86,7 +86,7 @@ test_bindings_corner_cases() {
 	printf '%s\n' -nostdinc "-I$here/bindings" -std=gnu11 -m64 -O2 >"$d/cflags.txt"
 	printf '#include <corner.h>\n' >"$d/helper.h"
 	/usr/bin/python3 "$top/scripts/gen_cxx_bindings.py" --stats --cflags-file "$d/cflags.txt" \
-		--header "$d/helper.h" --filter-regex "$here/bindings/" \
+		--target x86_64-linux-gnu --header "$d/helper.h" --filter-regex "$here/bindings/" \
 		--out-hpp "$d/corner.hpp" --out-check "$d/corner_check.c" || return 1
 	mapfile -t cf <"$d/cflags.txt"
 	gcc-12 "${cf[@]}" -fsyntax-only "$d/corner_check.c" ||

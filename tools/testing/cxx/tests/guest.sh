@@ -49,7 +49,7 @@ test_out_of_tree_unsupported() {
 		fi
 	done <<-EOF
 	CONFIG_CC_IS_CLANG=y|C++ for Linux: kernel $KVER was built with clang
-	CONFIG_X86_64= CONFIG_64BIT=|C++ for Linux: kernel $KVER is for x86, 32-bit; only x86_64 is supported
+	CONFIG_X86_64= CONFIG_64BIT=|C++ for Linux: kernel $KVER is for x86, 32-bit; only x86_64 and arm64 are supported
 	CXX=$d/bin/none|*** C++ compiler '$d/bin/none' could not be found.
 	CXX=$d/bin/g++|*** C++ compiler '$d/bin/g++' is too old.
 	EOF
