@@ -469,7 +469,7 @@ cxx-ldflags += $$(cxx-abi-undefined)
 # it from the archive. cxx_module_runtime.lds fails the link of a module
 # that has constructors but not the runner.
 cxx-ctors-obj = $(if $(shell $(READELF) -SW $(filter %.o,$(real-prereqs)) \
-	2>/dev/null | grep -F .init_array),$(obj)/$(cxx-out)/ctors.o)
+	2>/dev/null | grep -F .init_array),$(cxx-dir)/ctors.o)
 cxx-ldflags += -T $(cxx-runtime-lds) $$(cxx-ctors-obj)
 $(addprefix $(obj)/,$(cxx-single-m) $(cxx-multi-m)): $(cxx-runtime-lds)
 endif

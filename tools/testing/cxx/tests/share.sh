@@ -29,7 +29,8 @@ nothing_shared_built() {
 # generates, proves and compiles nothing of it, and no file of the share is
 # written. Its second module (share/cxx_share_inline.cpp) calls static
 # inline functions no list names: their wrappers come from the share's
-# inline_helpers.c, compiled into that module. make clean of a directory
+# inline_helpers.c, compiled into that module; it has a static constructor
+# and links the share's ctors.o, its runner. make clean of a directory
 # leaves the share, and its next build uses it again.
 test_share_two_dirs() {
 	local a=$out/share-a b=$out/share-b s n f
@@ -59,6 +60,8 @@ test_share_two_dirs() {
 		nm "$b/cxx_share_inline.ko" | grep -qE " T cxx_helper_$f$" ||
 			{ echo "no wrapper of $f in cxx_share_inline.ko"; return 1; }
 	done
+	nm "$b/cxx_share_inline.ko" | grep -E ' T cxx_run_ctors$' ||
+		{ echo "cxx_share_inline.ko lacks the constructor runner of $s/ctors.o"; return 1; }
 	kmake "$a" clean >/dev/null || return 1
 	[ ! -e "$a/.cxx" ] && [ "$(find "$s" -type f | wc -l)" = "$n" ] ||
 		{ echo "make clean: $a/.cxx left, or the share changed"; return 1; }
