@@ -55,7 +55,7 @@ public:
 	~Arc()
 	{
 		if (p_ && ::refcount_dec_and_test(&p_->ref))
-			cxx::kdelete(p_);
+			destroy(p_);
 	}
 
 	const T &operator*() const { return p_->value; }
@@ -83,6 +83,8 @@ public:
 
 private:
 	explicit Arc(Inner *p) : p_(p) {}
+	/* The last reference went: out of line, one copy however many Arcs go. */
+	[[gnu::noinline]] static void destroy(Inner *p) { cxx::kdelete(p); }
 	Inner *p_;
 };
 

@@ -3,8 +3,9 @@
  * scull, as LDD3 has it, on a misc device: the C++ half of the scull-class
  * size pair of `make bench`, with the behaviour of its C twin c_scull.c
  * (see there), written as the C++ API's documentation suggests: the data
- * behind a Mutex in the device's Shared state, quantum sets in a BoxList,
- * quanta in BoxSlices, a per-file object holding the Arc.
+ * behind a Mutex in the device's state, quantum sets in a BoxList, quanta
+ * in BoxSlices; the open files share the device's state (open() returns
+ * its Arc: nothing allocated per open, as C's private_data = dev).
  * /dev/cxx_scull; ioctls GET_QUANTUM _IO('|', 0xc0), SET_QUANTUM
  * _IO('|', 0xc1); parameters quantum and qset.
  */
@@ -77,25 +78,19 @@ struct Data {
 	}
 };
 
-struct Shared {
-	cxx::Mutex<Data> data;
-
-	Shared(int q, int n) : data(CXX_LOCK_CLASS("cxx_scull.data"), q, n) {}
-};
-
-/* One open file. */
+/* The device, shared by its open files. */
 class ScullFile {
 public:
-	using Shared = ::Shared;
+	using Shared = ScullFile;
 
-	explicit ScullFile(const cxx::Arc<Shared> &shared) : shared_(shared) {}
+	ScullFile(int q, int n) : data_(CXX_LOCK_CLASS("cxx_scull.data"), q, n) {}
 
 	/* Opened write-only, the device is emptied (LDD3). */
-	static cxx::Result<cxx::Box<ScullFile>> open(cxx::File &f, const cxx::Arc<Shared> &shared)
+	static cxx::Result<cxx::Arc<ScullFile>> open(cxx::File &f, const cxx::Arc<ScullFile> &dev)
 	{
 		if ((f.flags() & O_ACCMODE) == O_WRONLY)
-			shared.get().data.lock()->trim();
-		return cxx::Box<ScullFile>::try_new(cxx::GFP_KERNEL, shared);
+			dev.get().data_.lock()->trim();
+		return dev;
 	}
 
 	cxx::Result<size_t> read(cxx::File &, cxx::UserSliceWriter &out, loff_t &pos)
@@ -178,9 +173,9 @@ public:
 	}
 
 private:
-	cxx::Mutex<Data> &data() { return shared_.get().data; }
+	cxx::Mutex<Data> &data() { return data_; }
 
-	cxx::Arc<Shared> shared_;
+	cxx::Mutex<Data> data_;
 };
 
 } /* namespace */
