@@ -147,7 +147,7 @@ cxx-inline-c := $(cxx-dir)/inline_helpers.c
 cxx-gen-bindings := $(cxx-srctree)/scripts/gen_cxx_bindings.py
 # A directory extends its own bindings, as it adds C flags with ccflags-y:
 #
-#	cxx-bindings-headers-y := linux/debugfs.h linux/seq_file.h
+#	cxx-bindings-headers-y := linux/reboot.h linux/seq_file.h
 #	cxx-bindings-helpers-y := my_helpers.txt
 #
 # binds those headers too (as #include names them), and the entries of
