@@ -148,7 +148,7 @@ test_bindings_per_directory() {
 		nm "$ext/debugfs/cxx_extbind_debugfs.ko" | grep -E ' U debugfs_remove$' || return 1
 	# if_changed sees the variable on the command line: a change regenerates,
 	# going back regenerates again, and then nothing does.
-	kmake "$ext/debugfs" cxx-bindings-headers-y="linux/debugfs.h linux/proc_fs.h" \
+	kmake "$ext/debugfs" cxx-bindings-headers-y="linux/debugfs.h linux/reboot.h linux/proc_fs.h" \
 		>"$out/extbind-change.txt" 2>&1 || return 1
 	has "BINDGEN $ext/debugfs/$b" "$out/extbind-change.txt" &&
 		grep -E '^struct proc_dir_entry \*proc_create_data\(' "$ext/debugfs/$b" || return 1
